@@ -1,0 +1,27 @@
+// npm run dev: Framework's preview server, plus what its own watcher misses: edits in data-loaders/, settings and new
+// deliveries drop the cached loader outputs and touch the loader entries, so open pages reload with fresh data.
+import {watch} from "node:fs";
+import {invalidateLoaderCache, touchLoaderEntries} from "./lib/loader-cache.ts";
+import {exportsRoot, LOADER_CODE, SRC_ROOT} from "./lib/paths.ts";
+import {runFramework} from "./lib/run.ts";
+import {ensureSampleData} from "./lib/sample-data.ts";
+
+const log = (line: string) => console.log(line);
+const options = {root: SRC_ROOT, code: LOADER_CODE, exports: exportsRoot()};
+
+await ensureSampleData(log);
+await invalidateLoaderCache(options);
+
+let timer: NodeJS.Timeout | undefined;
+const onChange = () => {
+  clearTimeout(timer);
+  timer = setTimeout(async () => {
+    if (await invalidateLoaderCache(options)) {
+      log("Dataladdare eller leveranser har ändrats: laddarna körs om.");
+      await touchLoaderEntries(SRC_ROOT);
+    }
+  }, 300);
+};
+for (const path of ["data-loaders", exportsRoot()]) watch(path, {recursive: true}, onChange);
+
+process.exit(await runFramework(["preview", ...process.argv.slice(2)]));

@@ -1,0 +1,76 @@
+// Framework re-runs a data loader only when its output is missing or the loader entry itself changed. Edits in
+// data-loaders/, settings or a new delivery do not count, so we key the cached loader outputs on all of them and drop
+// the outputs when the key changes. The npm and module caches (folders starting with "_") are kept.
+import {createHash} from "node:crypto";
+import {existsSync} from "node:fs";
+import {mkdir, readdir, readFile, rm, stat, utimes, writeFile} from "node:fs/promises";
+import {join, relative} from "node:path";
+
+export interface LoaderCacheOptions {
+  /** Framework source root. */
+  root: string;
+  /** Folders and files whose content the loaders depend on. */
+  code: string[];
+  /** Exports root: every delivery's manifest and file sizes are part of the key. */
+  exports: string;
+}
+
+const KEY_FILE = ".namndrapport-loader-key";
+
+async function listFiles(path: string): Promise<string[]> {
+  if (!existsSync(path)) return [];
+  if (!(await stat(path)).isDirectory()) return [path];
+  const out: string[] = [];
+  for (const entry of await readdir(path, {withFileTypes: true})) {
+    if (entry.name === ".observablehq" || entry.name === "node_modules") continue;
+    out.push(...(await listFiles(join(path, entry.name))));
+  }
+  return out.sort();
+}
+
+/** A hash over the loader code and every delivery (manifest content, file names, sizes and modification times). */
+export async function loaderCacheKey({code, exports}: LoaderCacheOptions): Promise<string> {
+  const hash = createHash("sha256");
+  for (const file of (await Promise.all(code.map(listFiles))).flat()) {
+    hash
+      .update(`code:${file}\0`)
+      .update(await readFile(file))
+      .update("\0");
+  }
+  for (const file of await listFiles(exports)) {
+    const info = await stat(file);
+    hash.update(`data:${relative(exports, file)}:${info.size}:${info.mtimeMs}\0`);
+    if (file.endsWith("manifest.json")) hash.update(await readFile(file));
+  }
+  hash.update(`env:${process.env.NAMNDRAPPORT_EXPORTS ?? ""}`);
+  return hash.digest("hex");
+}
+
+/**
+ * Drops cached loader outputs when the key changed since the last build. Returns true when it dropped them.
+ * Loader entry files under `root` are touched too, so a running preview server re-runs them.
+ */
+export async function invalidateLoaderCache(options: LoaderCacheOptions): Promise<boolean> {
+  const cacheRoot = join(options.root, ".observablehq", "cache");
+  const keyPath = join(cacheRoot, KEY_FILE);
+  const key = await loaderCacheKey(options);
+  const previous = existsSync(keyPath) ? await readFile(keyPath, "utf8") : null;
+  if (previous === key) return false;
+  if (existsSync(cacheRoot)) {
+    for (const entry of await readdir(cacheRoot)) {
+      if (!entry.startsWith("_") && !entry.startsWith("."))
+        await rm(join(cacheRoot, entry), {recursive: true, force: true});
+    }
+  }
+  await mkdir(cacheRoot, {recursive: true});
+  await writeFile(keyPath, key);
+  return previous !== null;
+}
+
+/** Marks every data loader entry under root as changed, for a preview server that watches their mtimes. */
+export async function touchLoaderEntries(root: string): Promise<void> {
+  const now = new Date();
+  for (const file of await listFiles(root)) {
+    if (/\.(json|csv|arrow|txt)\.(ts|js)$/.test(file)) await utimes(file, now, now);
+  }
+}

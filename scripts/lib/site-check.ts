@@ -1,0 +1,87 @@
+// Checks a built site against the offline and privacy rules: no resource from another origin, lang="sv" on every page,
+// no personnummer-like strings in pages or data files.
+import {readdir, readFile} from "node:fs/promises";
+import {extname, join, relative} from "node:path";
+import {findPersonnummerInText} from "../../data-loaders/privacy.ts";
+
+export interface SiteFinding {
+  file: string;
+  rule: "extern-resurs" | "sprak" | "personnummer";
+  detail: string;
+}
+
+const ABSOLUTE = String.raw`(?:https?:)?\/\/[^"'\s)]+`;
+/** Tags and attributes that make the browser load something. */
+const HTML_RESOURCE = new RegExp(
+  String.raw`<(?:script|link|img|iframe|source|audio|video|embed|object|track|input)\b[^>]*?\s(?:src|href|srcset|data|poster)\s*=\s*["']?(${ABSOLUTE})`,
+  "gi"
+);
+/** Module and runtime requests in JavaScript: static and dynamic imports, fetch, workers, CSS url(). */
+const JS_RESOURCE = [
+  new RegExp(String.raw`\bimport\s*(?:[\w{}*\s,$]+\sfrom\s*)?["'](${ABSOLUTE})["']`, "g"),
+  new RegExp(String.raw`\bimport\s*\(\s*["'\x60](${ABSOLUTE})["'\x60]`, "g"),
+  new RegExp(String.raw`\bfetch\s*\(\s*["'\x60](${ABSOLUTE})["'\x60]`, "g"),
+  new RegExp(String.raw`\bnew\s+(?:Shared)?Worker\s*\(\s*["'\x60](${ABSOLUTE})["'\x60]`, "g")
+];
+const CSS_RESOURCE = new RegExp(String.raw`(?:@import\s+|url\(\s*)["']?(${ABSOLUTE})`, "gi");
+
+const LOCAL = /^(?:https?:)?\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?\//;
+
+async function* walk(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, {withFileTypes: true})) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+function matches(patterns: RegExp[], text: string): string[] {
+  return patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => m[1])).filter((url) => !LOCAL.test(url));
+}
+
+/** Lists every breach of the offline and privacy rules in a built site directory; empty when the site is clean. */
+export async function checkSite(dir: string): Promise<SiteFinding[]> {
+  const findings: SiteFinding[] = [];
+  for await (const path of walk(dir)) {
+    const file = relative(dir, path);
+    const ext = extname(path);
+    if (![".html", ".js", ".css", ".json", ".csv"].includes(ext)) continue;
+    const text = await readFile(path, "utf8");
+    const urls =
+      ext === ".html"
+        ? [...matches([HTML_RESOURCE, CSS_RESOURCE], text), ...matches(JS_RESOURCE, text)]
+        : ext === ".js"
+          ? matches(JS_RESOURCE, text)
+          : ext === ".css"
+            ? matches([CSS_RESOURCE], text)
+            : [];
+    for (const url of new Set(urls)) findings.push({file, rule: "extern-resurs", detail: `hämtar ${url}`});
+    if (ext === ".html" && !/<html\b[^>]*\blang="sv"/.test(text)) {
+      findings.push({file, rule: "sprak", detail: 'sidan saknar <html lang="sv">'});
+    }
+    // Library bundles hold large numeric constants; pages and data files are what could carry a personnummer.
+    const isLibrary = /^_(npm|node|observablehq|jsr)\//.test(file.split("\\").join("/"));
+    if (!isLibrary) {
+      for (const hit of findPersonnummerInText(text)) {
+        findings.push({file, rule: "personnummer", detail: `innehåller "${hit}" som liknar ett personnummer`});
+      }
+    }
+  }
+  return findings.sort((a, b) => a.file.localeCompare(b.file) || a.detail.localeCompare(b.detail));
+}
+
+/** Adds lang="sv" to every page's <html> tag; Framework 1.13 has no option for it. */
+export async function setLanguage(dir: string, lang = "sv"): Promise<number> {
+  const {writeFile} = await import("node:fs/promises");
+  let count = 0;
+  for await (const path of walk(dir)) {
+    if (extname(path) !== ".html") continue;
+    const text = await readFile(path, "utf8");
+    const updated = text.replace(/<html(?![^>]*\blang=)([^>]*)>/, `<html lang="${lang}"$1>`);
+    if (updated !== text) {
+      await writeFile(path, updated);
+      count++;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,154 @@
+// sv-SE number, date and change formatting shared by pages, components and CLI scripts.
+// The locale is spelled out (not taken from the runtime) so that Node and every browser give the same characters.
+import {formatLocale} from "d3-format";
+
+/** No-break space used as thousands separator and before "%" and "kr". */
+export const NBSP = "\u00a0";
+/** The real minus sign (U+2212), as Swedish typography and Intl's sv-SE use. */
+export const MINUS = "\u2212";
+
+const locale = formatLocale({
+  decimal: ",",
+  thousands: NBSP,
+  grouping: [3],
+  currency: ["", `${NBSP}kr`],
+  percent: `${NBSP}%`,
+  minus: MINUS
+});
+
+const integerFormat = locale.format(",.0f");
+const signedIntegerFormat = locale.format("+,.0f");
+const kronorFormat = locale.format("$,.0f");
+const percentFormat = locale.format(",.1%");
+const signedPercentFormat = locale.format("+,.1%");
+
+const MONTHS = [
+  "januari",
+  "februari",
+  "mars",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "augusti",
+  "september",
+  "oktober",
+  "november",
+  "december"
+];
+
+/** Text shown where a value does not exist (a series break or a missing month). */
+export const MISSING = "uppgift saknas";
+
+function isNumber(value: number | null | undefined): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+/** "22 632 677"; null or NaN gives "uppgift saknas". */
+export function formatInteger(value: number | null | undefined): string {
+  return isNumber(value) ? integerFormat(Math.round(value)) : MISSING;
+}
+
+/** "22 632 677 kr". */
+export function formatKronor(value: number | null | undefined): string {
+  return isNumber(value) ? kronorFormat(Math.round(value)) : MISSING;
+}
+
+/** A share (0.107) as "10,7 %". */
+export function formatPercent(share: number | null | undefined): string {
+  return isNumber(share) ? percentFormat(share) : MISSING;
+}
+
+/** "+107" or "−107" with the real minus sign; zero gives "±0". */
+export function formatSignedInteger(value: number | null | undefined): string {
+  if (!isNumber(value)) return MISSING;
+  const rounded = Math.round(value);
+  return rounded === 0 ? "±0" : signedIntegerFormat(rounded);
+}
+
+/** A relative change (0.035) as "+3,5 %" or "−3,5 %". */
+export function formatSignedPercent(share: number | null | undefined): string {
+  if (!isNumber(share)) return MISSING;
+  return Math.abs(share) < 0.0005 ? `±0,0${NBSP}%` : signedPercentFormat(share);
+}
+
+/** Parses "YYYY-MM" into [year, month 1-12]; throws a Swedish error for anything else. */
+export function parseMonth(month: string): [number, number] {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const year = match ? Number(match[1]) : NaN;
+  const monthNumber = match ? Number(match[2]) : NaN;
+  if (!match || monthNumber < 1 || monthNumber > 12) {
+    throw new Error(`Ogiltig månad "${month}": ange den som ÅÅÅÅ-MM, till exempel 2023-11.`);
+  }
+  return [year, monthNumber];
+}
+
+/** "YYYY-MM" → "november 2023". */
+export function formatMonth(month: string): string {
+  const [year, monthNumber] = parseMonth(month);
+  return `${MONTHS[monthNumber - 1]} ${year}`;
+}
+
+/** "YYYY-MM" → "november" (no year). */
+export function formatMonthName(month: string): string {
+  return MONTHS[parseMonth(month)[1] - 1];
+}
+
+/** "YYYY-MM" → "nov-23", the short form of the reports' tables. */
+export function formatMonthShort(month: string): string {
+  const [year, monthNumber] = parseMonth(month);
+  return `${MONTHS[monthNumber - 1].slice(0, 3)}-${String(year).slice(2)}`;
+}
+
+/** A Date or "YYYY-MM-DD" as "22 november 2026" (UTC calendar date, so the build machine's zone does not matter). */
+export function formatDate(date: Date | string): string {
+  const value = typeof date === "string" ? new Date(`${date}T00:00:00Z`) : date;
+  return `${value.getUTCDate()} ${MONTHS[value.getUTCMonth()]} ${value.getUTCFullYear()}`;
+}
+
+export interface ChangeOptions {
+  /** The value for the report month. */
+  current: number | null | undefined;
+  /** The value compared against. */
+  previous: number | null | undefined;
+  /** "percent" (default): "ökade med 3,5 %"; "absolute": "minskade med 107 hushåll"; "both". */
+  mode?: "percent" | "absolute" | "both";
+  /** Unit after absolute numbers, e.g. "hushåll"; "kr" formats as kronor. */
+  unit?: string;
+  /** The month compared against, "YYYY-MM": adds "jämfört med november 2022". */
+  comparedTo?: string;
+  /** False when the two values lie on different sides of a series break. */
+  comparable?: boolean;
+  /** Why they are not comparable, e.g. "byte av verksamhetssystem". */
+  reason?: string;
+}
+
+/**
+ * Swedish wording of a change: "ökade med 3,5 % jämfört med november 2022", "minskade med 107 hushåll",
+ * "är oförändrat". A comparison across a series break says so instead of giving a number.
+ */
+export function describeChange({
+  current,
+  previous,
+  mode = "percent",
+  unit,
+  comparedTo,
+  comparable = true,
+  reason
+}: ChangeOptions): string {
+  const against = comparedTo ? ` jämfört med ${formatMonth(comparedTo)}` : "";
+  if (!comparable) {
+    const other = comparedTo ? ` med ${formatMonth(comparedTo)}` : "";
+    return `går inte att jämföra${other}${reason ? ` (${reason})` : ""}`;
+  }
+  if (!isNumber(current) || !isNumber(previous)) return `saknar jämförelsevärde${against}`;
+  const diff = current - previous;
+  if (Math.round(diff) === 0) return `är oförändrat${against}`;
+  const verb = diff > 0 ? "ökade" : "minskade";
+  const absolute =
+    unit === "kr" ? formatKronor(Math.abs(diff)) : formatInteger(Math.abs(diff)) + (unit ? ` ${unit}` : "");
+  const percent = previous === 0 ? null : formatPercent(Math.abs(diff / previous));
+  const amount =
+    mode === "absolute" || percent === null ? absolute : mode === "both" ? `${absolute} (${percent})` : percent;
+  return `${verb} med ${amount}${against}`;
+}

@@ -1,0 +1,21 @@
+// Report settings shared by the site config, pages, data loaders and CLI scripts. Change them here, not in code.
+
+export const settings = {
+  /** Shown in the header, footer and PDF running header. */
+  municipality: "Exempelkommun",
+  /** The administration that writes the report. */
+  administration: "Arbetsmarknadsförvaltningen",
+  /** The committee the report goes to. */
+  committee: "Arbetsmarknadsnämnden",
+  /**
+   * Report months (1–12) whose edition carries adult-education statistics. The committee meets the month after the
+   * report month, so report months 1, 4, 8, 10 are the meetings of February, May, September and November.
+   */
+  vuxReportMonths: [1, 4, 8, 10],
+  /** Monthly series start in this month of the year two years before the report month (2 = February). */
+  windowStartMonth: 2,
+  /** Day of the month the BI team extracts a delivery. */
+  deliveryDay: 5
+} as const;
+
+export type Settings = typeof settings;

@@ -1,0 +1,63 @@
+// The JSON shapes that metric loaders write and pages read. Pages import these types only (erased at build).
+
+/** One month of a monthly series; null where the value does not exist (a gap), never 0. */
+export interface SeriesPoint {
+  month: string;
+  value: number | null;
+  /** The system the value comes from, e.g. "treserva", "lifecare". */
+  system: string | null;
+}
+
+/** The report month against another month. */
+export interface Comparison {
+  month: string;
+  value: number | null;
+  /** value(M) − value(other); null when not comparable or missing. */
+  change: number | null;
+  /** change / value(other); null when not comparable, missing or the other value is 0. */
+  changeShare: number | null;
+  /** False when the two months lie on different sides of a break that makes them incomparable, or one is a gap. */
+  comparable: boolean;
+  /** Why not comparable, or a note to show with a comparable value (e.g. the system switch). */
+  reason: string | null;
+}
+
+/** A series break or gap inside a chart's window, for the chart's annotation. */
+export interface BreakMark {
+  id: string;
+  /** First month after the break (or first month of the gap). */
+  month: string;
+  /** Last month of a gap; equal to month for a break. */
+  until: string;
+  kind: "ej_jamforbar" | "notering" | "saknas";
+  /** Short label on the chart, e.g. "Byte till Lifecare". */
+  label: string;
+  /** Full Swedish explanation. */
+  reason: string;
+}
+
+export interface MetricResult {
+  id: string;
+  label: string;
+  unit: "kr" | "hushåll" | "personer" | "barn" | "insatser" | "andel" | "ärenden";
+  /** Swedish definition text shown under the chart. */
+  definition: string;
+  month: string;
+  value: number | null;
+  /** Why value is null, when it is. */
+  missingReason: string | null;
+  previousMonth: Comparison;
+  previousYear: Comparison;
+  series: SeriesPoint[];
+  breaks: BreakMark[];
+}
+
+/** A breakdown (e.g. exit reasons) for one month, suppressed by the shared rule. */
+export interface BreakdownResult {
+  id: string;
+  label: string;
+  definition: string;
+  month: string;
+  total: number;
+  cells: {key: string; label: string; value: number | null; suppressed?: "liten" | "sekundar"}[];
+}

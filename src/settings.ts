@@ -12,6 +12,14 @@ export const settings = {
    * report month, so report months 1, 4, 8, 10 are the meetings of February, May, September and November.
    */
   vuxReportMonths: [1, 4, 8, 10],
+  /**
+   * Per vux edition, the study period for admissions and the admission-date range for grundläggande courses, as the
+   * adult-education unit reports them. Without an entry: the period running at the end of the month and the 91 days
+   * before it.
+   */
+  vuxEditions: {
+    "2023-08": {period: "2023-4", grundlaggande: ["2023-06-09", "2023-08-16"]}
+  } as Record<string, {period: string; grundlaggande: [string, string]}>,
   /** Monthly series start in this month of the year two years before the report month (2 = February). */
   windowStartMonth: 2,
   /** Day of the month the BI team extracts a delivery. */

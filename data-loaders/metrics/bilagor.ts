@@ -1,0 +1,106 @@
+// Appendix tables: "Kontroller och beslut", "Arbetsmarknadsuppdrag och inflöde" and refusals for non-approved
+// second-hand contracts. Grain: one row per month of the report year up to M.
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {firstDay} from "../../src/components/months.ts";
+import {queryRows} from "../db.ts";
+
+const SQL = `
+with months as (
+  select cast(m as date) as month_date
+  from generate_series(cast($first as date), cast($last as date), interval 1 month) as t(m)
+),
+
+decisions as (select * from eb_decisions),
+lookups as (select * from ssbtek_lookups),
+referrals as (select * from am_referrals),
+executions as (select * from am_executions),
+
+applications as (
+  select
+    date_trunc('month', application_date) as month_date,
+    count(distinct household_id) as households,
+    count(*) as decisions,
+    count(*) filter (where is_new_application and refusal_reason = 'andrahandsavtal') as second_hand_refusals
+  from decisions
+  group by 1
+),
+
+ssbtek as (
+  select
+    date_trunc('month', lookup_date) as month_date,
+    count(*) filter (where performed_by = 'handlaggare') as by_case_worker,
+    count(*) filter (where performed_by = 'robot') as by_robot,
+    count(distinct person_id) as persons
+  from lookups
+  group by 1
+),
+
+referred as (
+  select date_trunc('month', referral_date) as month_date, count(distinct person_id) as persons
+  from referrals
+  where status <> 'avvisad'
+  group by 1
+),
+
+opened as (
+  select date_trunc('month', opened_date) as month_date, count(distinct household_id) as households
+  from executions
+  group by 1
+),
+
+-- Running total of second-hand refusals since the first month with data.
+second_hand_total as (
+  select month_date, sum(second_hand_refusals) over (order by month_date) as running_total
+  from applications
+),
+
+final as (
+  select
+    strftime(m.month_date, '%Y-%m') as month,
+    cast(coalesce(a.households, 0) as integer) as ansokande_hushall,
+    cast(coalesce(a.decisions, 0) as integer) as beslut,
+    cast(coalesce(s.by_case_worker, 0) as integer) as ssbtek_handlaggare,
+    -- The robot started in September 2020: before its first look-up the cell is empty, not 0.
+    cast(s.by_robot as integer) as ssbtek_robot,
+    cast(coalesce(s.persons, 0) as integer) as kontrollerade_individer,
+    cast(coalesce(r.persons, 0) as integer) as anvisade_individer,
+    cast(coalesce(o.households, 0) as integer) as oppnade_verkstalligheter,
+    cast(coalesce(a.second_hand_refusals, 0) as integer) as andrahandsavtal_avslag,
+    cast(coalesce(t.running_total, 0) as integer) as andrahandsavtal_totalt
+  from months m
+  left join applications a using (month_date)
+  left join ssbtek s using (month_date)
+  left join referred r using (month_date)
+  left join opened o using (month_date)
+  left join second_hand_total t using (month_date)
+)
+
+select * from final order by month
+`;
+
+export interface AppendixRow {
+  month: string;
+  ansokande_hushall: number;
+  beslut: number;
+  ssbtek_handlaggare: number;
+  /** Null before the robot's first look-up (shown "--" as in the reports). */
+  ssbtek_robot: number | null;
+  kontrollerade_individer: number;
+  anvisade_individer: number;
+  oppnade_verkstalligheter: number;
+  andrahandsavtal_avslag: number;
+  andrahandsavtal_totalt: number;
+}
+
+/** The appendix tables for the report year up to M (January..M). */
+export async function bilagor(conn: DuckDBConnection, {month}: {month: string}): Promise<{rows: AppendixRow[]}> {
+  const rows = await queryRows<AppendixRow>(conn, SQL, {
+    first: firstDay(`${month.slice(0, 4)}-01`),
+    last: firstDay(month)
+  });
+  // A robot count of 0 in a month before its first look-up means "not in use"; SQL leaves those null.
+  const firstRobot = rows.findIndex((r) => r.ssbtek_robot !== null && r.ssbtek_robot > 0);
+  return {
+    rows: rows.map((r, i) => ({...r, ssbtek_robot: firstRobot < 0 || i < firstRobot ? null : (r.ssbtek_robot ?? 0)}))
+  };
+}

@@ -1,0 +1,149 @@
+// Uppföljning efter avslut: of the participants who left the labour-market programmes in a month, the exit reasons and
+// the share NOT receiving ekonomiskt bistånd 6, 12 and 18 months later. Grain: one row per exit cohort month.
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {addMonths, firstDay} from "../../src/components/months.ts";
+import {queryRows} from "../db.ts";
+import {AM_EXIT_REASON_LABELS} from "../labels.ts";
+import {safeShare, suppressBreakdown} from "../suppression.ts";
+import {AM_SWITCH} from "./systems.ts";
+import type {BreakdownResult} from "./types.ts";
+
+export const FOLLOW_UP_MONTHS = [6, 12, 18] as const;
+
+const COHORT_SQL = `
+with months as (
+  select cast(m as date) as month_date
+  from generate_series(cast($first as date), cast($last as date), interval 1 month) as t(m)
+),
+
+enrolments as (select * from am_enrolments),
+payments as (select * from eb_payments),
+members as (select * from eb_members),
+
+-- Exits in each cohort month from the system covering it, excluding those referred back (återremitterade).
+cohort as (
+  select distinct m.month_date, e.person_id
+  from months m
+  join enrolments e
+    on date_trunc('month', e.end_date) = m.month_date
+    and e.source_system = case when m.month_date < cast($switch as date) then 'accorda' else 'arena' end
+  where coalesce(e.exit_reason, '') <> 'aterremitterad'
+),
+
+checkpoints as (
+  select c.month_date, c.person_id, k.months_after, c.month_date + to_months(k.months_after) as check_month
+  from cohort c
+  cross join (select unnest([6, 12, 18]) as months_after) k
+),
+
+-- Adults in a household with a positive payment for the checkpoint month.
+on_assistance as (
+  select distinct p.month_date as check_month, mb.person_id
+  from payments p
+  join members mb
+    on mb.household_id = p.household_id
+    and mb.role <> 'child'
+    and mb.from_date <= last_day(p.month_date)
+    and (mb.to_date is null or mb.to_date >= p.month_date)
+  where p.amount > 0
+),
+
+final as (
+  select
+    strftime(c.month_date, '%Y-%m') as month,
+    c.months_after,
+    cast(count(*) as integer) as cohort_size,
+    cast(count(*) filter (where a.person_id is null) as integer) as without_assistance
+  from checkpoints c
+  left join on_assistance a on a.check_month = c.check_month and a.person_id = c.person_id
+  where c.check_month <= cast($last as date)
+  group by c.month_date, c.months_after
+)
+
+select * from final order by month, months_after
+`;
+
+const REASONS_SQL = `
+with enrolments as (
+  select * from am_enrolments
+  where source_system = case when cast($month as date) < cast($switch as date) then 'accorda' else 'arena' end
+),
+
+final as (
+  select coalesce(exit_reason, 'ej_registrerad') as reason, cast(count(*) as integer) as n
+  from enrolments
+  where date_trunc('month', end_date) = cast($month as date)
+  group by 1
+)
+
+select * from final order by reason
+`;
+
+export interface FollowUpRow {
+  /** Exit cohort month. */
+  month: string;
+  cohortSize: number;
+  /** Share without ekonomiskt bistånd k months after exit; null when not yet observable or the cohort is under 10. */
+  withoutAssistance: Record<(typeof FOLLOW_UP_MONTHS)[number], number | null>;
+}
+
+export interface FollowUpSection {
+  month: string;
+  reasons: BreakdownResult;
+  /** Exits excluding återremitterade in month M. */
+  exitsExclReferredBack: number;
+  /** Share of exits in M with unknown reason ("okänd" or not registered). */
+  unknownShare: number | null;
+  cohorts: FollowUpRow[];
+}
+
+/** Follow-up after exit for report month M: reasons in M, and cohorts from 24 months back. */
+export async function uppfoljning(conn: DuckDBConnection, {month}: {month: string}): Promise<FollowUpSection> {
+  const switchDate = firstDay(AM_SWITCH);
+  const first = addMonths(month, -24);
+  const rows = await queryRows<{month: string; months_after: number; cohort_size: number; without_assistance: number}>(
+    conn,
+    COHORT_SQL,
+    {first: firstDay(first), last: firstDay(month), switch: switchDate}
+  );
+  const reasons = await queryRows<{reason: string; n: number}>(conn, REASONS_SQL, {
+    month: firstDay(month),
+    switch: switchDate
+  });
+
+  const cohorts = new Map<string, FollowUpRow>();
+  for (const r of rows) {
+    const row = cohorts.get(r.month) ?? {
+      month: r.month,
+      cohortSize: r.cohort_size,
+      withoutAssistance: {6: null, 12: null, 18: null}
+    };
+    row.withoutAssistance[r.months_after as 6 | 12 | 18] = safeShare(r.without_assistance, r.cohort_size);
+    cohorts.set(r.month, row);
+  }
+
+  const total = reasons.reduce((s, r) => s + r.n, 0);
+  const referredBack = reasons.find((r) => r.reason === "aterremitterad")?.n ?? 0;
+  const unknown = reasons
+    .filter((r) => r.reason === "okand" || r.reason === "ej_registrerad")
+    .reduce((s, r) => s + r.n, 0);
+  const cells = reasons
+    .map((r) => ({key: r.reason, label: AM_EXIT_REASON_LABELS[r.reason] ?? r.reason, value: r.n}))
+    .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
+
+  return {
+    month,
+    reasons: {
+      id: "uppfoljning_orsaker",
+      label: "Avslutsorsaker för deltagare som avslutats under månaden",
+      definition:
+        "Avslutsorsak registreras vid avslut och bygger på vad deltagaren själv uppger. Avslutade exklusive återremitterade är förvaltningens resultatmått.",
+      month,
+      total,
+      cells: suppressBreakdown(cells)
+    },
+    exitsExclReferredBack: total - referredBack,
+    unknownShare: safeShare(unknown, total),
+    cohorts: [...cohorts.values()].sort((a, b) => a.month.localeCompare(b.month))
+  };
+}

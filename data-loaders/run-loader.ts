@@ -1,0 +1,45 @@
+// The shared body of every loader entry in src/[month]/data/: parse --month, open the edition's delivery (validated),
+// compute, check privacy, write JSON to stdout. Errors go to stderr in Swedish and fail the build.
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {parseArgs} from "node:util";
+import {parseMonth} from "../src/components/format.ts";
+import {windowStart} from "../src/components/months.ts";
+import {settings} from "../src/settings.ts";
+import {deliveryForMonth, exportsRoot, openDelivery} from "./deliveries.ts";
+import {assertAggregateOutput} from "./privacy.ts";
+
+export interface LoaderContext {
+  conn: DuckDBConnection;
+  /** Report month "YYYY-MM". */
+  month: string;
+  /** First month of the edition's monthly series. */
+  first: string;
+  /** Delivery date "YYYY-MM-DD". */
+  delivery: string;
+}
+
+/** Runs one section loader for the month given as --month (Framework passes it for src/[month]/). */
+export async function runLoader(name: string, compute: (context: LoaderContext) => Promise<object>): Promise<void> {
+  let month = "?";
+  try {
+    const {values} = parseArgs({options: {month: {type: "string"}, leverans: {type: "string"}}, strict: true});
+    if (!values.month) throw new Error("Ange rapportmånad med --month=ÅÅÅÅ-MM.");
+    month = values.month;
+    parseMonth(month);
+    const root = exportsRoot();
+    const delivery = values.leverans ?? deliveryForMonth(root, month);
+    const started = Date.now();
+    const conn = await openDelivery(root, delivery);
+    const result = {
+      month,
+      delivery,
+      ...(await compute({conn, month, first: windowStart(month, settings.windowStartMonth), delivery}))
+    };
+    assertAggregateOutput(result, `${name}.json för ${month}`);
+    process.stdout.write(JSON.stringify(result));
+    console.error(`${name} ${month} (leverans ${delivery}): ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    console.error(`Fel i dataladdaren ${name} för ${month}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,5 +1,5 @@
 // Calendar-month arithmetic on "YYYY-MM" strings, shared by loaders, pages and scripts.
-import {parseMonth} from "./format.ts";
+import {parseMonth} from "./format.js";
 
 /** "2023-11" + 2 → "2024-01"; negative steps go back. */
 export function addMonths(month: string, step: number): string {

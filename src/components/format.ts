@@ -20,6 +20,7 @@ const integerFormat = locale.format(",.0f");
 const signedIntegerFormat = locale.format("+,.0f");
 const kronorFormat = locale.format("$,.0f");
 const percentFormat = locale.format(",.1%");
+const decimalFormat = locale.format(",.1f");
 const signedPercentFormat = locale.format("+,.1%");
 
 const MONTHS = [
@@ -57,6 +58,11 @@ export function formatKronor(value: number | null | undefined): string {
 /** A share (0.107) as "10,7 %". */
 export function formatPercent(share: number | null | undefined): string {
   return isNumber(share) ? percentFormat(share) : MISSING;
+}
+
+/** A share difference (0.004) in percentage points: "0,4 procentenheter". */
+export function formatPoints(shareDifference: number | null | undefined): string {
+  return isNumber(shareDifference) ? `${decimalFormat(Math.abs(shareDifference) * 100)} procentenheter` : MISSING;
 }
 
 /** "+107" or "−107" with the real minus sign; zero gives "±0". */

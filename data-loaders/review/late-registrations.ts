@@ -1,0 +1,56 @@
+// Efterregistrering: what changed in earlier months between two deliveries. Both deliveries are computed with the same
+// metric code, so every difference comes from the data: late payments, late exit reasons, corrections.
+import type {MetricResult} from "../metrics/types.ts";
+
+export interface LateChange {
+  metric: string;
+  label: string;
+  unit: MetricResult["unit"];
+  month: string;
+  before: number;
+  after: number;
+  difference: number;
+  /** difference / before; null when before is 0. */
+  share: number | null;
+}
+
+/**
+ * Compares the monthly series of the same metrics computed on an earlier and a later delivery. Only months present in
+ * both with a value in both are compared; months on or after `until` are left out (the earlier delivery does not
+ * cover them).
+ */
+export function lateChanges(
+  before: Record<string, MetricResult>,
+  after: Record<string, MetricResult>,
+  until: string
+): LateChange[] {
+  const changes: LateChange[] = [];
+  for (const [id, metric] of Object.entries(after)) {
+    const old = before[id];
+    if (!old) continue;
+    const oldValues = new Map(old.series.map((p) => [p.month, p.value]));
+    for (const point of metric.series) {
+      if (point.month >= until) continue;
+      const previous = oldValues.get(point.month);
+      if (previous == null || point.value == null) continue;
+      // Shares compare at the precision they are shown (one decimal of a per cent).
+      const differs =
+        metric.unit === "andel"
+          ? Math.round(previous * 1000) !== Math.round(point.value * 1000)
+          : Math.abs(point.value - previous) > 1e-6;
+      if (!differs) continue;
+      const difference = point.value - previous;
+      changes.push({
+        metric: id,
+        label: metric.label,
+        unit: metric.unit,
+        month: point.month,
+        before: previous,
+        after: point.value,
+        difference,
+        share: previous === 0 ? null : difference / previous
+      });
+    }
+  }
+  return changes.sort((a, b) => a.metric.localeCompare(b.metric) || a.month.localeCompare(b.month));
+}

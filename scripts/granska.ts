@@ -1,0 +1,190 @@
+// npm run granska -- 2023-11 [--json | --csv] [--troskel 10]: the reviewer's report before an edition is published.
+// Exit status 1 when the delivery breaks the contract; warnings only print.
+import {parseArgs} from "node:util";
+import {deliveryForMonth, exportsRoot, openDelivery, previousDelivery} from "../data-loaders/deliveries.ts";
+import {
+  breakdownRows,
+  lateRegistrations,
+  metricRows,
+  reviewedMetrics,
+  type ReviewBreakdownRow,
+  type ReviewMetricRow
+} from "../data-loaders/review/review.ts";
+import type {LateChange} from "../data-loaders/review/late-registrations.ts";
+import {
+  formatInteger,
+  formatKronor,
+  formatMonth,
+  formatPercent,
+  formatSignedInteger,
+  formatSignedPercent,
+  parseMonth
+} from "../src/components/format.ts";
+import {addMonths} from "../src/components/months.ts";
+import {toExcelCsv} from "../src/components/data-table.ts";
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+function formatValue(unit: string, value: number | null): string {
+  return unit === "kr" ? formatKronor(value) : unit === "andel" ? formatPercent(value) : formatInteger(value);
+}
+
+function formatChange(unit: string, change: number | null, share: number | null): string {
+  if (change === null) return "–";
+  if (unit === "andel") return `${formatSignedPercent(change)}-enh`;
+  return `${formatSignedInteger(change)} (${formatSignedPercent(share)})`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
+  return rows
+    .map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  "))
+    .join("\n");
+}
+
+function printReport(
+  month: string,
+  delivery: string,
+  previous: string | null,
+  metrics: ReviewMetricRow[],
+  cells: ReviewBreakdownRow[],
+  late: LateChange[]
+): void {
+  console.log(`\nGranskning av utgåvan ${formatMonth(month)} – leverans ${delivery}\n`);
+  for (const section of ["Ekonomiskt bistånd", "Arbetsmarknadsinsatser"] as const) {
+    console.log(`${section}\n`);
+    const rows = metrics.filter((r) => r.section === section);
+    console.log(
+      table([
+        ["Mått", formatMonth(month), "Föreg. månad", "Förändring", "Föreg. år", "Förändring"],
+        ...rows.map((r) => [
+          r.label,
+          formatValue(r.unit, r.value),
+          formatValue(r.unit, r.previousMonth.value),
+          r.previousMonth.comparable
+            ? formatChange(r.unit, r.previousMonth.change, r.previousMonth.changeShare)
+            : "ej jämförbart",
+          formatValue(r.unit, r.previousYear.value),
+          r.previousYear.comparable
+            ? formatChange(r.unit, r.previousYear.change, r.previousYear.changeShare)
+            : "ej jämförbart"
+        ])
+      ])
+    );
+    const flagged = rows.filter((r) => r.flags.length > 0);
+    if (flagged.length) {
+      console.log("");
+      for (const r of flagged) for (const f of r.flags) console.log(`  [${f.kind}] ${r.label}: ${f.message}`);
+    }
+    console.log("");
+  }
+  const suppressed = cells.filter((c) => c.flags.length);
+  console.log(`Fördelningar: ${cells.length} celler, ${suppressed.length} undertryckta`);
+  for (const c of suppressed) console.log(`  [undertryckt] ${c.label} – ${c.cell}: ${c.flags[0].message}`);
+
+  console.log(
+    `\nEfterregistrering sedan leverans ${previous ?? "(ingen tidigare leverans)"}: ${late.length} ändrade värden`
+  );
+  if (late.length) {
+    console.log(
+      table([
+        ["Mått", "Månad", "Tidigare", "Nu", "Skillnad", "Procent"],
+        ...late.map((c) => [
+          c.label,
+          c.month,
+          formatValue(c.unit, c.before),
+          formatValue(c.unit, c.after),
+          c.unit === "andel" ? formatSignedPercent(c.difference) : formatSignedInteger(c.difference),
+          c.unit === "andel" ? "–" : formatSignedPercent(c.share)
+        ])
+      ])
+    );
+  }
+}
+
+async function main(): Promise<number> {
+  const {values, positionals} = parseArgs({
+    allowPositionals: true,
+    options: {
+      json: {type: "boolean", default: false},
+      csv: {type: "boolean", default: false},
+      troskel: {type: "string", default: "10"},
+      leverans: {type: "string"}
+    }
+  });
+  if (positionals.length !== 1)
+    throw new Error("Ange rapportmånaden: npm run granska -- ÅÅÅÅ-MM [--json | --csv] [--troskel 10]");
+  const month = positionals[0];
+  parseMonth(month);
+  const threshold = Number(values.troskel);
+  if (!Number.isFinite(threshold) || threshold <= 0)
+    throw new Error(`--troskel ska vara ett positivt tal i procent, inte "${values.troskel}".`);
+
+  const root = exportsRoot();
+  const delivery = values.leverans ?? deliveryForMonth(root, month);
+  progress(`Läser och kontrollerar leverans ${delivery} …`);
+  const conn = await openDelivery(root, delivery);
+  progress(`Beräknar måtten för ${formatMonth(month)} …`);
+  const current = await reviewedMetrics(conn, month);
+  const previous = previousDelivery(root, delivery);
+  let late: LateChange[] = [];
+  if (previous) {
+    progress(`Jämför med föregående leverans ${previous} …`);
+    const before = await reviewedMetrics(await openDelivery(root, previous), addMonths(month, -1));
+    late = lateRegistrations(before, current, month);
+  }
+  const metrics = metricRows(current.metrics, threshold / 100);
+  const cells = breakdownRows(current.breakdowns);
+
+  if (values.json) {
+    console.log(
+      JSON.stringify(
+        {month, delivery, previousDelivery: previous, metrics, breakdowns: cells, lateRegistrations: late},
+        null,
+        2
+      )
+    );
+  } else if (values.csv) {
+    process.stdout.write(
+      toExcelCsv(
+        metrics.map((r) => ({
+          avsnitt: r.section,
+          matt: r.label,
+          manad: r.month,
+          varde: r.value,
+          foregaende_manad: r.previousMonth.value,
+          forandring_manad: r.previousMonth.change,
+          foregaende_ar: r.previousYear.value,
+          forandring_ar: r.previousYear.change,
+          flaggor: r.flags.map((f) => f.kind).join(", ")
+        })),
+        [
+          {key: "avsnitt", label: "Avsnitt", format: "text"},
+          {key: "matt", label: "Mått", format: "text"},
+          {key: "manad", label: "Månad", format: "text"},
+          {key: "varde", label: "Värde", format: "number"},
+          {key: "foregaende_manad", label: "Föregående månad", format: "number"},
+          {key: "forandring_manad", label: "Förändring mot föregående månad", format: "number"},
+          {key: "foregaende_ar", label: "Föregående år", format: "number"},
+          {key: "forandring_ar", label: "Förändring mot föregående år", format: "number"},
+          {key: "flaggor", label: "Flaggor", format: "text"}
+        ]
+      )
+    );
+  } else {
+    printReport(month, delivery, previous, metrics, cells, late);
+  }
+  const flagged = metrics.filter((m) => m.flags.some((f) => f.kind !== "seriebrott")).length;
+  progress(
+    `\nSammanfattning: ${metrics.length} mått, ${flagged} med flaggor, ${cells.filter((c) => c.flags.length).length} undertryckta celler, ${late.length} efterregistrerade ändringar. Inga fel.`
+  );
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`Fel: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+);

@@ -1,0 +1,115 @@
+import {beforeAll, describe, expect, test} from "vitest";
+import {openDelivery} from "../../data-loaders/deliveries.ts";
+import {arbetsmarknad} from "../../data-loaders/metrics/arbetsmarknad.ts";
+import {uppfoljning} from "../../data-loaders/metrics/uppfoljning.ts";
+import {tempExports, writeDelivery} from "../fixtures/build-delivery.ts";
+
+const accorda = (nr: string, person: string, area: string, start: string, end: string, reason: string) => ({
+  INSKRIVNING_NR: nr,
+  DELTAGAR_NR: person,
+  VERKSAMHET: area,
+  INSKRIVEN: start,
+  UTSKRIVEN: end,
+  AVSLUTSKOD: reason,
+  REG_DATUM: end || start
+});
+const arena = (
+  id: string,
+  person: string,
+  area: string,
+  start: string,
+  end: string | null,
+  reason: string | null,
+  migrated = false
+) => ({
+  inskrivning_id: id,
+  person_id: person,
+  verksamhetsomrade: area,
+  start_datum: start,
+  slut_datum: end,
+  avslutsorsak: reason,
+  is_migrerad: migrated,
+  registrerad_datum: end ?? start
+});
+
+describe("arbetsmarknad(conn, {month})", () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await tempExports();
+    await writeDelivery(root, "2023-12-05", {
+      accorda_deltagare: [
+        accorda("A0000001", "PAAAAAA1", "JC", "2022-03-01", "", ""), // still open when Accorda froze
+        accorda("A0000002", "PBBBBBB1", "PR", "2022-01-10", "2022-06-30", "AE"),
+        accorda("A0000003", "PCCCCCC1", "AT", "2022-08-01", "2022-08-31", "AR")
+      ],
+      arena_inskrivning: [
+        arena("E0000001", "PAAAAAA1", "jobbcenter", "2022-11-01", null, null, true),
+        arena("E0000002", "PBBBBBB1", "praktik", "2023-03-01", "2023-11-10", "studier"),
+        arena("E0000003", "PDDDDDD1", "praktik", "2023-11-02", null, null)
+      ],
+      lifecare_eb_medlem: [
+        {
+          hushall_id: "HBBBBBB1",
+          person_id: "PBBBBBB1",
+          roll: "sokande",
+          fodelsear: 1990,
+          fran_datum: "2021-01-01",
+          till_datum: null
+        }
+      ],
+      lifecare_eb_utbetalning: [
+        {
+          utbetalning_id: "LU000001",
+          hushall_id: "HBBBBBB1",
+          insats_id: "I0000009",
+          avser_manad: "2023-01-01",
+          belopp: 9000,
+          utbetald_datum: "2023-01-01",
+          registrerad_datum: "2023-01-01"
+        }
+      ]
+    });
+  });
+
+  test("arbetsmarknad counts each month from the system that covered it", async () => {
+    const am = await arbetsmarknad(await openDelivery(root, "2023-12-05"), {month: "2023-11", first: "2021-02"});
+    expect(am.metrics.am_inskrivna.value).toBe(3);
+    // 2022-10 from Accorda: A (open) only; B ended in June, C in August.
+    expect(am.metrics.am_inskrivna.series.find((p) => p.month === "2022-10")?.value).toBe(1);
+    expect(am.metrics.am_inskrivna.series.find((p) => p.month === "2022-11")?.value).toBe(1);
+    expect(am.metrics.am_nya.value).toBe(1);
+    expect(am.metrics.am_avslutade.value).toBe(1);
+  });
+
+  test("arbetsmarknad does not report new enrolments for 2022-11..12", async () => {
+    const am = await arbetsmarknad(await openDelivery(root, "2023-12-05"), {month: "2023-11", first: "2021-02"});
+    expect(am.metrics.am_nya.series.filter((p) => p.value === null).map((p) => p.month)).toEqual([
+      "2022-11",
+      "2022-12"
+    ]);
+  });
+
+  test("arbetsmarknad counts a return within a year as re-actualised", async () => {
+    // Cohort for 2023-06: exits 2021-07..2022-06 → B (2022-06-30), back 2023-03-01, 244 days later.
+    const am = await arbetsmarknad(await openDelivery(root, "2023-12-05"), {month: "2023-06", first: "2021-02"});
+    expect(am.reactualisation).toEqual({cohortSize: 1, returned: 1});
+    // Cohort for 2023-05: exits 2021-06..2022-05 → nobody.
+    const earlier = await arbetsmarknad(await openDelivery(root, "2023-12-05"), {month: "2023-05", first: "2021-02"});
+    expect(earlier.reactualisation).toEqual({cohortSize: 0, returned: 0});
+    // Cohort for 2023-08: exits 2021-09..2022-08 → B and C.
+    const later = await arbetsmarknad(await openDelivery(root, "2023-12-05"), {month: "2023-08", first: "2021-02"});
+    expect(later.reactualisation.cohortSize).toBe(2);
+  });
+
+  test("uppfoljning excludes återremitterade and checks assistance 6 months after exit", async () => {
+    const f = await uppfoljning(await openDelivery(root, "2023-12-05"), {month: "2023-11"});
+    expect(f.exitsExclReferredBack).toBe(1);
+    // B left in June 2022; six months later (2022-12) no payment, twelve months later (2023-06) no payment.
+    const june = f.cohorts.find((c) => c.month === "2022-06");
+    expect(june?.cohortSize).toBe(1);
+    // A cohort of one gives no share (denominator under 10).
+    expect(june?.withoutAssistance[6]).toBeNull();
+    // August 2022 exit was återremitterad: no cohort.
+    expect(f.cohorts.find((c) => c.month === "2022-08")).toBeUndefined();
+  });
+});

@@ -29,7 +29,8 @@ async function listFiles(path: string): Promise<string[]> {
 }
 
 /** A hash over the loader code and every delivery (manifest content, file names, sizes and modification times). */
-export async function loaderCacheKey({code, exports}: LoaderCacheOptions): Promise<string> {
+export async function loaderCacheKey(options: LoaderCacheOptions): Promise<string> {
+  const {code, exports} = options;
   const hash = createHash("sha256");
   for (const file of (await Promise.all(code.map(listFiles))).flat()) {
     hash
@@ -41,6 +42,10 @@ export async function loaderCacheKey({code, exports}: LoaderCacheOptions): Promi
     const info = await stat(file);
     hash.update(`data:${relative(exports, file)}:${info.size}:${info.mtimeMs}\0`);
     if (file.endsWith("manifest.json")) hash.update(await readFile(file));
+  }
+  // The archive lists editions and their status: the front matter of edition pages is part of the key, their prose not.
+  for (const file of (await listFiles(options.root)).filter((f) => /\d{4}-\d{2}[/\\][^/\\]+\.md$/.test(f))) {
+    hash.update(`page:${file}\0`).update(/^---\n[\s\S]*?\n---/.exec(await readFile(file, "utf8"))?.[0] ?? "");
   }
   hash.update(`env:${process.env.NAMNDRAPPORT_EXPORTS ?? ""}`);
   return hash.digest("hex");

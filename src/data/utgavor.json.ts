@@ -1,0 +1,3 @@
+import {listEditions} from "../../data-loaders/editions.ts";
+
+process.stdout.write(JSON.stringify(listEditions("src")));

@@ -206,7 +206,8 @@ export const CONTRACT: TableSpec[] = [
       v("person_id"),
       d("avslut_datum"),
       v("avslutsorsak", {codes: EB_REASONS, nullable: true}),
-      d("registrerad_datum")
+      // Null until the reason is registered.
+      d("registrerad_datum", {nullable: true})
     ],
     notAfterDelivery: ["avslut_datum", "registrerad_datum"]
   },

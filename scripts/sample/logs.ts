@@ -226,21 +226,16 @@ params as (select * from x_ssb),
 people as (select * from x_person),
 
 candidates as (
-  select p.month, s.person, p.tier, hash(p.month, s.person, $seed) as h
+  select p.month, s.person, p.tier, hash(p.month, s.person, $seed) as h, x.individuals
   from pool p
   join people s on s.household = p.household
-),
-
-picked as (
-  select month, person, row_number() over (partition by month order by tier, h, person) - 1 as k
-  from candidates
+  join params x on x.month = p.month
 ),
 
 chosen as (
-  select p.month, p.k, p.person
-  from picked p
-  join params x using (month)
-  where p.k < x.individuals
+  select month, person, cast(row_number() over (partition by month order by tier, h, person) - 1 as bigint) as k
+  from candidates
+  qualify k < individuals
 ),
 
 lookups as (
@@ -248,13 +243,14 @@ lookups as (
   from params
 ),
 
+-- Hashes are taken modulo unsigned sizes so that the arithmetic stays in 64 bits.
 assigned as (
   select
     month,
     j,
     case when j < case_worker then 'handlaggare' else 'robot' end as performed_by,
-    case when j < individuals then j else hash(month, j, $seed) % individuals end as k,
-    start_day + cast(hash(j, month, $seed) % days as integer) as day
+    case when j < individuals then j else cast(hash(month, j, $seed) % cast(individuals as ubigint) as bigint) end as k,
+    start_day + cast(hash(j, month, $seed) % cast(days as ubigint) as integer) as day
   from lookups
 ),
 

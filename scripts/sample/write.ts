@@ -325,7 +325,7 @@ async function loadKeys(conn: DuckDBConnection, name: string, id: string, keys: 
 
 /** Opens an in-memory database with every record set loaded and every full export table built. */
 export async function buildDatabase(records: Records, seed: number): Promise<DuckDBConnection> {
-  const instance = await DuckDBInstance.create(":memory:", {threads: "1"});
+  const instance = await DuckDBInstance.create(":memory:", {threads: process.env.SAMPLE_THREADS ?? "1"});
   const conn = await instance.connect();
   await loadKeys(conn, "k_household", "household", records.householdKeys);
   await loadKeys(conn, "k_person", "person", records.personKeys);
@@ -401,7 +401,7 @@ export async function writeDelivery(
       continue;
     }
     const value = asOfValue(table.system, day);
-    const result = await conn.run(`copy (${table.snapshot}) to ${quotePath(file)} (format parquet)`, {asof: value});
+    const result = await conn.run(`copy (${table.snapshot}) to ${quotePath(file)} (format parquet, compression zstd)`, {asof: value});
     rows[table.name] = Number(result.rowsChanged);
   }
   const manifest = {

@@ -5,7 +5,6 @@ import {lastDay} from "../../src/components/months.ts";
 import {settings} from "../../src/settings.ts";
 import {queryRows} from "../db.ts";
 import {PROVIDER_LABELS} from "../labels.ts";
-import {suppressBreakdown} from "../suppression.ts";
 import type {BreakdownResult} from "./types.ts";
 
 const STUDENTS_SQL = `
@@ -80,7 +79,9 @@ function providerBreakdown(
   const cells = rows
     .map((r) => ({key: r.provider, label: PROVIDER_LABELS[r.provider] ?? r.provider, value: r.n}))
     .sort((a, b) => a.label.localeCompare(b.label, "sv"));
-  return {...spec, total: total ?? cells.reduce((s, c) => s + c.value, 0), cells: suppressBreakdown(cells)};
+  // Admissions per school are published as the adult-education unit reports them: they say nothing about social
+  // assistance, so the small-count rule for welfare breakdowns (suppression.ts) does not apply.
+  return {...spec, total: total ?? cells.reduce((s, c) => s + c.value, 0), cells};
 }
 
 /** "2023-4" → "period 4 - 2023", the reports' wording. */

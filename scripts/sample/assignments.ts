@@ -65,7 +65,13 @@ export function deriveAssignments(
       if (person < 0 || referred.has(person)) continue;
       referred.add(person);
       const day = randomDay(rng, month);
-      referrals.push({person, household: persons.household(person), day, isRejected: false, closed: day + rng.between(30, 150)});
+      referrals.push({
+        person,
+        household: persons.household(person),
+        day,
+        isRejected: false,
+        closed: day + rng.between(30, 150)
+      });
     }
     if (target && referred.size !== wanted) throw new Error(`Kalibrering misslyckades: anvisningar ${target.month}.`);
     // Rejected referrals (status avvisad), not counted by the report.
@@ -73,7 +79,13 @@ export function deriveAssignments(
     for (let k = 0; k < rejected; k++) {
       const person = randomAdult(rng, eb, persons, paying, month);
       if (person >= 0) {
-        referrals.push({person, household: persons.household(person), day: randomDay(rng, month), isRejected: true, closed: -1});
+        referrals.push({
+          person,
+          household: persons.household(person),
+          day: randomDay(rng, month),
+          isRejected: true,
+          closed: -1
+        });
       }
     }
 

@@ -74,7 +74,7 @@ export function calibrateReactualisation(world: EbWorld): void {
   const candidates = rng.shuffle(
     reactualisationCohort(world, month).filter((c) => {
       const next = c.household.spells[c.exitSpell + 1];
-      return c.household.permitMonth < 0 && next !== undefined && c.returned === (delta < 0);
+      return c.household.permitMonth < 0 && next !== undefined && c.returned === delta < 0;
     })
   );
   for (const c of candidates) {
@@ -110,9 +110,7 @@ export function calibrateReactualisation(world: EbWorld): void {
 
 /** Whether the household would count as returned even without the given spell's openings. */
 function returnedWithout(c: CohortHousehold, spell: Spell): boolean {
-  return c.household.spells.some(
-    (s) => s !== spell && openings(s).some((d) => d > c.exitDay && d <= c.exitDay + 365)
-  );
+  return c.household.spells.some((s) => s !== spell && openings(s).some((d) => d > c.exitDay && d <= c.exitDay + 365));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -340,7 +338,9 @@ export function calibrateAm(enrolments: Enrolment[], scale: number): void {
     }
     const count = amEnrolledCount(enrolments, month);
     if (count !== wanted) {
-      throw new Error(`Kalibrering misslyckades: inskrivna i arbetsmarknadsinsatser ${target.month} ${count} (mål ${wanted}).`);
+      throw new Error(
+        `Kalibrering misslyckades: inskrivna i arbetsmarknadsinsatser ${target.month} ${count} (mål ${wanted}).`
+      );
     }
   }
 }

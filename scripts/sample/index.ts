@@ -4,7 +4,14 @@ import {mkdir} from "node:fs/promises";
 import {join, resolve} from "node:path";
 import {deriveAssignments} from "./assignments.ts";
 import {calibrateAm, calibrateIntegration, calibratePayments, calibrateReactualisation} from "./calibrate.ts";
-import {AM_BURN_IN_MONTH, DELIVERY_DAY, FIRST_DELIVERY_MONTH, LAST_DELIVERY_MONTH, SIM_END_MONTH, SQL_SEED} from "./config.ts";
+import {
+  AM_BURN_IN_MONTH,
+  DELIVERY_DAY,
+  FIRST_DELIVERY_MONTH,
+  LAST_DELIVERY_MONTH,
+  SIM_END_MONTH,
+  SQL_SEED
+} from "./config.ts";
 import {dayInMonth, isoDay} from "./dates.ts";
 import {deriveApplications, planSsbtek} from "./logs.ts";
 import {claimOutput, releaseOutput} from "./output.ts";
@@ -28,7 +35,8 @@ export interface SampleOptions {
 /** The delivery dates, 2020-02-05 … 2024-01-05. */
 export function deliveryDays(): number[] {
   const days: number[] = [];
-  for (let month = FIRST_DELIVERY_MONTH; month <= LAST_DELIVERY_MONTH; month++) days.push(dayInMonth(month, DELIVERY_DAY));
+  for (let month = FIRST_DELIVERY_MONTH; month <= LAST_DELIVERY_MONTH; month++)
+    days.push(dayInMonth(month, DELIVERY_DAY));
   return days;
 }
 
@@ -36,8 +44,13 @@ export function deliveryDays(): number[] {
  * Generates the sample deliveries into `outDir` and returns their dates. Deterministic: the same scale gives
  * byte-identical files. Overwrites deliveries an earlier run wrote; refuses a folder holding other deliveries.
  */
-export async function generateSample({outDir, scale = 1, log = () => {}}: SampleOptions): Promise<{deliveries: string[]}> {
-  if (!Number.isSafeInteger(scale) || scale < 1) throw new Error(`Skalan måste vara ett positivt heltal (fick ${scale}).`);
+export async function generateSample({
+  outDir,
+  scale = 1,
+  log = () => {}
+}: SampleOptions): Promise<{deliveries: string[]}> {
+  if (!Number.isSafeInteger(scale) || scale < 1)
+    throw new Error(`Skalan måste vara ett positivt heltal (fick ${scale}).`);
   const root = resolve(outDir);
   const days = deliveryDays();
   const dates = days.map(isoDay);

@@ -59,7 +59,12 @@ export function deriveApplications(scale: number, eb: EbWorld): Applications {
 
   for (const spell of eb.spells) {
     const h = spell.household.idx;
-    if (!spell.viaTransfer && spell.outcome !== OUTCOME.withdrawn && spell.open >= firstDay && spell.open <= LAST_DELIVERY) {
+    if (
+      !spell.viaTransfer &&
+      spell.outcome !== OUTCOME.withdrawn &&
+      spell.open >= firstDay &&
+      spell.open <= LAST_DELIVERY
+    ) {
       const granted = spell.outcome === OUTCOME.granted;
       const decided = Math.min(granted ? spell.decision : spell.end, decisionDeadline(spell.open));
       if (granted) apps.push(h, spell.open, decided, grantedDecisions(), partialRefusal(), ground(), 1);
@@ -67,7 +72,11 @@ export function deriveApplications(scale: number, eb: EbWorld): Applications {
     }
     if (spell.outcome !== OUTCOME.granted) continue;
     // The monthly application for month p is made in p − 1.
-    for (let p = Math.max(spell.firstPaid + 1, LOG_START_MONTH + 1); p <= Math.min(spell.lastPaid, LAST_DELIVERY_MONTH + 1); p++) {
+    for (
+      let p = Math.max(spell.firstPaid + 1, LOG_START_MONTH + 1);
+      p <= Math.min(spell.lastPaid, LAST_DELIVERY_MONTH + 1);
+      p++
+    ) {
       const day = dayInMonth(p - 1, rng.between(8, 24));
       const decided = day + rng.between(1, 6);
       if (isPaidMonth(spell, p)) apps.push(h, day, decided, grantedDecisions(), partialRefusal(), ground(), 0);
@@ -167,7 +176,14 @@ const TIER = {applying: 0, open: 1, recent: 2} as const;
 export function planSsbtek(scale: number, eb: EbWorld, apps: Applications): SsbtekPlan {
   const rng = new Rng(`${SEED}:ssbtek`);
   const pool: SsbtekPlan["pool"] = new IntTable(["month", "household", "tier"]);
-  const params: SsbtekPlan["params"] = new IntTable(["month", "startDay", "days", "caseWorker", "robot", "individuals"]);
+  const params: SsbtekPlan["params"] = new IntTable([
+    "month",
+    "startDay",
+    "days",
+    "caseWorker",
+    "robot",
+    "individuals"
+  ]);
   const targets = new Map(CONTROL_TARGETS.map((t) => [parseMonth(t.month), t]));
   const byMonth = bucketByMonth(apps);
   const open = new SpellsByMonth();
@@ -193,14 +209,16 @@ export function planSsbtek(scale: number, eb: EbWorld, apps: Applications): Ssbt
     };
     for (const row of byMonth.get(month) ?? []) add(apps.columns.household[row], TIER.applying);
     for (const spell of open.get(month)) add(spell.household.idx, TIER.open);
-    for (let back = 1; back <= 6; back++) for (const spell of ended.get(month - back)) add(spell.household.idx, TIER.recent);
+    for (let back = 1; back <= 6; back++)
+      for (const spell of ended.get(month - back)) add(spell.household.idx, TIER.recent);
 
     const target = targets.get(month);
     const robot = month >= ROBOT_START_MONTH;
     const individuals = target
       ? target.individuals * scale
       : Math.min(poolPersons, Math.round(applyingPersons * (robot ? 1.12 : 0.9) * (1 + 0.015 * rng.normal())));
-    if (individuals > poolPersons) throw new Error(`Kalibrering misslyckades: för få personer att kontrollera ${month}.`);
+    if (individuals > poolPersons)
+      throw new Error(`Kalibrering misslyckades: för få personer att kontrollera ${month}.`);
     const caseWorker = target
       ? target.ssbtekCaseWorker * scale
       : Math.round(individuals * (robot ? 1.27 : 2.6) * (1 + 0.03 * rng.normal()));

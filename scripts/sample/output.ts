@@ -45,7 +45,8 @@ export async function claimOutput(outDir: string, deliveries: readonly string[],
         "Exempeldata skriver aldrig över riktiga leveranser: välj en annan mapp med --ut eller flytta dem."
     );
   }
-  for (const e of entries) if (/^\.\d{4}-\d{2}-\d{2}\.tmp$/.test(e.name)) await rm(join(outDir, e.name), {recursive: true});
+  for (const e of entries)
+    if (/^\.\d{4}-\d{2}-\d{2}\.tmp$/.test(e.name)) await rm(join(outDir, e.name), {recursive: true});
   await writeMarker(outDir, new Set([...owned, ...deliveries]), scale);
 }
 

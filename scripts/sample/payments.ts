@@ -79,7 +79,9 @@ export function derivePayments(spells: readonly Spell[]): Payments {
       }
       if (rng.chance(0.12)) {
         // Extra costs (medical, household goods) during the month; some registered after the next delivery.
-        const day = rng.chance(0.15) ? dayInMonth(month + 1, rng.between(6, 28)) : dayInMonth(month, rng.between(3, 27));
+        const day = rng.chance(0.15)
+          ? dayInMonth(month + 1, rng.between(6, 28))
+          : dayInMonth(month, rng.between(3, 27));
         const ore = rng.between(3, 40) * 10_000;
         const extraReg = clampRegistration(month, Math.max(spell.decision, day));
         if (extraReg <= LAST_DELIVERY) payments.push(spell.idx, household, month, ore, extraReg, PAYMENT_KIND.extra);

@@ -107,11 +107,28 @@ export function buildRecords(worlds: Worlds): Records {
     if (investigation) {
       const reg = Math.max(spell.open, EB_SWITCH);
       if (reg <= LAST_DELIVERY) {
-        r.investigations.push(spell.idx, h, spell.unit, nyanland, spell.open, investigationEnd(spell), spell.outcome, reg);
+        r.investigations.push(
+          spell.idx,
+          h,
+          spell.unit,
+          nyanland,
+          spell.open,
+          investigationEnd(spell),
+          spell.outcome,
+          reg
+        );
       }
     }
     if (insats) {
-      r.insatser.push(spell.idx, h, spell.unit, nyanland, spell.decision, spell.end, Math.max(spell.decision, EB_SWITCH));
+      r.insatser.push(
+        spell.idx,
+        h,
+        spell.unit,
+        nyanland,
+        spell.decision,
+        spell.end,
+        Math.max(spell.decision, EB_SWITCH)
+      );
     }
     if (hasExit(spell) && spell.end <= LAST_DELIVERY) addExits(rng, r, spell);
   }
@@ -142,7 +159,14 @@ export function buildRecords(worlds: Worlds): Records {
     if (ref.day > LAST_DELIVERY) return;
     usedPersons[ref.person] = 1;
     useHousehold(ref.household);
-    r.referrals.push(i, ref.person, ref.household, ref.day, ref.isRejected ? 1 : 0, ref.closed < 0 ? NULL_INT : ref.closed);
+    r.referrals.push(
+      i,
+      ref.person,
+      ref.household,
+      ref.day,
+      ref.isRejected ? 1 : 0,
+      ref.closed < 0 ? NULL_INT : ref.closed
+    );
   });
   worlds.assignments.executions.forEach((ex, i) => {
     if (ex.day > LAST_DELIVERY) return;
@@ -169,7 +193,11 @@ export function buildRecords(worlds: Worlds): Records {
 
   function forMembers(spell: Spell, visit: (person: number, role: number, birthYear: number) => void): void {
     const household = spell.household;
-    for (let person = household.firstPerson; person < household.firstPerson + household.adults + household.children; person++) {
+    for (
+      let person = household.firstPerson;
+      person < household.firstPerson + household.adults + household.children;
+      person++
+    ) {
       visit(person, persons.role(person), persons.birthYear(person));
     }
   }
@@ -182,7 +210,8 @@ export function buildRecords(worlds: Worlds): Records {
       const person = household.firstPerson + k;
       const own = k > 0 && random.chance(0.2) ? random.weighted(EB_EXIT_WEIGHTS) : reason;
       const x = random.next();
-      const delay = x < 0.45 ? 0 : x < 0.75 ? random.between(1, 30) : x < 0.92 ? random.between(31, 90) : random.between(91, 120);
+      const delay =
+        x < 0.45 ? 0 : x < 0.75 ? random.between(1, 30) : x < 0.92 ? random.between(31, 90) : random.between(91, 120);
       if (spell.end < EB_SWITCH) {
         // Treserva closed at the switch: reasons still missing then were registered before it closed.
         records.treservaExits.push(spell.idx, person, spell.end, own, Math.min(spell.end + delay, EB_SWITCH - 1));

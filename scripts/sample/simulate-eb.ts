@@ -1,14 +1,7 @@
 // Ekonomiskt bistånd as a simulation: households apply, are granted or refused, receive assistance for a number of
 // months (with the odd month without), leave, and some come back. Newly arrived households start at the integration
 // unit and move to ALF after three years. Intake is steered towards the paying-household path in config.ts.
-import {
-  EB_BURN_IN_MONTH,
-  INTEGRATION_ARRIVALS,
-  PAYING_HOUSEHOLDS,
-  SEED,
-  SIM_END_MONTH,
-  interpolate
-} from "./config.ts";
+import {EB_BURN_IN_MONTH, INTEGRATION_ARRIVALS, PAYING_HOUSEHOLDS, SEED, SIM_END_MONTH, interpolate} from "./config.ts";
 import {calendarMonth, dayInMonth, monthOfDay, monthStart, yearOfMonth} from "./dates.ts";
 import {Rng} from "./prng.ts";
 import {OUTCOME, Persons, ROLE, UNIT, type Household, type Outcome, type Spell, type Unit} from "./population.ts";
@@ -72,7 +65,8 @@ export function simulateEb(scale: number, persons: Persons): EbWorld {
     households.push(household);
     const age = Math.min(64, 19 + rng.geometric(integration ? 14 : 13));
     persons.add(year - age, household.idx, ROLE.sokande);
-    if (adults === 2) persons.add(year - Math.max(18, Math.min(70, age + rng.between(-6, 6))), household.idx, ROLE.medsokande);
+    if (adults === 2)
+      persons.add(year - Math.max(18, Math.min(70, age + rng.between(-6, 6))), household.idx, ROLE.medsokande);
     for (let c = 0; c < children; c++) {
       persons.add(year - rng.between(0, Math.min(17, age - 18)), household.idx, ROLE.barn);
     }

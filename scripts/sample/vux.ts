@@ -110,7 +110,14 @@ export function simulateVux(scale: number, persons: Persons): Admission[] {
   const [rangeFrom, rangeTo] = VUX_TARGETS.grundlaggandeRange.map(parseDay);
   const targetPeriod = VUX_TARGETS.gymnasialPeriod;
 
-  const admit = (student: number, provider: number, courseType: number, admitted: number, start: number, end: number) => {
+  const admit = (
+    student: number,
+    provider: number,
+    courseType: number,
+    admitted: number,
+    start: number,
+    end: number
+  ) => {
     admissions.push({student, provider, courseType, period: periodOf(start), admitted, start, end});
   };
 
@@ -137,7 +144,9 @@ export function simulateVux(scale: number, persons: Persons): Admission[] {
           if (rng.chance(0.3)) admit(student, provider, COURSE.gymnasial, admitted, courseStart, end);
           pools.release(provider, student, courseEnd);
         }
-        const packageCount = Math.round(packages * scale * PERIOD_SEASON[p - 1] * trend(year) * (1 + 0.08 * rng.normal()));
+        const packageCount = Math.round(
+          packages * scale * PERIOD_SEASON[p - 1] * trend(year) * (1 + 0.08 * rng.normal())
+        );
         for (let k = 0; k < packageCount; k++) {
           const admitted = start - rng.between(10, 45);
           const student = pools.take(provider, admitted);

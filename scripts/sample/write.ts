@@ -312,10 +312,16 @@ async function loadIntTable<C extends string>(conn: DuckDBConnection, name: stri
   const columns = data.names.map((n) => `${snake(n)} integer`).join(", ");
   await conn.run(`create table ${name} (${columns})`);
   const arrays = data.names.map((n) => data.columns[n]);
-  await appendRows(conn, name, arrays.map(() => INTEGER), data.length, (c, row) => {
-    const value = arrays[c][row];
-    return value === NULL_INT ? null : value;
-  });
+  await appendRows(
+    conn,
+    name,
+    arrays.map(() => INTEGER),
+    data.length,
+    (c, row) => {
+      const value = arrays[c][row];
+      return value === NULL_INT ? null : value;
+    }
+  );
 }
 
 async function loadKeys(conn: DuckDBConnection, name: string, id: string, keys: [number, string][]): Promise<void> {
@@ -368,7 +374,11 @@ const asOf = (system: System, delivery: number): number =>
 
 /** Treserva compares text 'YYYYMMDD', Accorda text 'YYYY-MM-DD', the current systems DATE. */
 const asOfValue = (system: System, day: number): string | DuckDBDateValue =>
-  system === "treserva" ? isoDay(day).replaceAll("-", "") : system === "accorda" ? isoDay(day) : new DuckDBDateValue(day);
+  system === "treserva"
+    ? isoDay(day).replaceAll("-", "")
+    : system === "accorda"
+      ? isoDay(day)
+      : new DuckDBDateValue(day);
 
 const quotePath = (path: string) => `'${path.replaceAll("'", "''")}'`;
 
@@ -401,7 +411,9 @@ export async function writeDelivery(
       continue;
     }
     const value = asOfValue(table.system, day);
-    const result = await conn.run(`copy (${table.snapshot}) to ${quotePath(file)} (format parquet, compression zstd)`, {asof: value});
+    const result = await conn.run(`copy (${table.snapshot}) to ${quotePath(file)} (format parquet, compression zstd)`, {
+      asof: value
+    });
     rows[table.name] = Number(result.rowsChanged);
   }
   const manifest = {
@@ -416,4 +428,3 @@ export async function writeDelivery(
   await rename(temp, dir);
   return {date, rows};
 }
-

@@ -48,7 +48,11 @@ const firstDelivery = (month: string) => {
 const LAST = "2024-01-05";
 const months = (from: string, to: string) => {
   const out: string[] = [];
-  for (let d = new Date(`${from}-01T00:00:00Z`); d.toISOString().slice(0, 7) <= to; d.setUTCMonth(d.getUTCMonth() + 1)) {
+  for (
+    let d = new Date(`${from}-01T00:00:00Z`);
+    d.toISOString().slice(0, 7) <= to;
+    d.setUTCMonth(d.getUTCMonth() + 1)
+  ) {
     out.push(d.toISOString().slice(0, 7));
   }
   return out;
@@ -204,49 +208,90 @@ describe("generateSample: andel återaktualiserade", () => {
     )
     select count(*) as cohort, count(*) filter (where is_returned) as returned from final`;
 
-  test.each(["2023-03-05", LAST])("generateSample writes February 2023 ateraktualiserade_eb 10,7 % in delivery %s", async (delivery) => {
-    const [row] = await query(delivery, sql);
-    const share = Math.round((1000 * Number(row.returned)) / Number(row.cohort)) / 10;
-    expect(Number(row.cohort)).toBeGreaterThan(1000);
-    expect(share).toBe(10.7);
-  });
+  test.each(["2023-03-05", LAST])(
+    "generateSample writes February 2023 ateraktualiserade_eb 10,7 % in delivery %s",
+    async (delivery) => {
+      const [row] = await query(delivery, sql);
+      const share = Math.round((1000 * Number(row.returned)) / Number(row.cohort)) / 10;
+      expect(Number(row.cohort)).toBeGreaterThan(1000);
+      expect(share).toBe(10.7);
+    }
+  );
 });
 
 describe("generateSample: vuxenutbildning 2023-08", () => {
-  const students = {agila: 37, alg: 98, astar: 535, hermods: 252, infokomp: 58, iris_hadar: 14, jensen: 52, kui: 66, linvux: 1514, moa: 242, nti: 201};
-  const gymnasial = {agila: 4, astar: 46, hermods: 132, infokomp: 40, jensen: 42, kui: 16, linvux: 395, moa: 89, nti: 162};
+  const students = {
+    agila: 37,
+    alg: 98,
+    astar: 535,
+    hermods: 252,
+    infokomp: 58,
+    iris_hadar: 14,
+    jensen: 52,
+    kui: 66,
+    linvux: 1514,
+    moa: 242,
+    nti: 201
+  };
+  const gymnasial = {
+    agila: 4,
+    astar: 46,
+    hermods: 132,
+    infokomp: 40,
+    jensen: 42,
+    kui: 16,
+    linvux: 395,
+    moa: 89,
+    nti: 162
+  };
   const basic = {astar: 108, hermods: 23, infokomp: 14, jensen: 2, iris_hadar: 8, linvux: 86, moa: 5, nti: 27};
-  const byProvider = (rows: Record<string, unknown>[]) => Object.fromEntries(rows.map((r) => [String(r.anordnare), Number(r.n)]));
+  const byProvider = (rows: Record<string, unknown>[]) =>
+    Object.fromEntries(rows.map((r) => [String(r.anordnare), Number(r.n)]));
 
-  test.each(["2023-09-05", LAST])("generateSample writes unika elever 2023-08-31 per anordnare, total 3069, in delivery %s", async (delivery) => {
-    const running = `from {vux_antagning} where kurs_start <= date '2023-08-31' and kurs_slut >= date '2023-08-31'`;
-    const rows = await query(delivery, `select anordnare, count(distinct elev_id) as n ${running} group by anordnare`);
-    expect(byProvider(rows)).toEqual(students);
-    const [total] = await query(delivery, `select count(distinct elev_id) as n ${running}`);
-    expect(Number(total.n)).toBe(3069);
-  });
+  test.each(["2023-09-05", LAST])(
+    "generateSample writes unika elever 2023-08-31 per anordnare, total 3069, in delivery %s",
+    async (delivery) => {
+      const running = `from {vux_antagning} where kurs_start <= date '2023-08-31' and kurs_slut >= date '2023-08-31'`;
+      const rows = await query(
+        delivery,
+        `select anordnare, count(distinct elev_id) as n ${running} group by anordnare`
+      );
+      expect(byProvider(rows)).toEqual(students);
+      const [total] = await query(delivery, `select count(distinct elev_id) as n ${running}`);
+      expect(Number(total.n)).toBe(3069);
+    }
+  );
 
-  test.each(["2023-09-05", LAST])("generateSample writes antagna gymnasial enstaka period 2023-4 per skola in delivery %s", async (delivery) => {
-    const rows = await query(
-      delivery,
-      `select anordnare, count(distinct elev_id) as n from {vux_antagning}
+  test.each(["2023-09-05", LAST])(
+    "generateSample writes antagna gymnasial enstaka period 2023-4 per skola in delivery %s",
+    async (delivery) => {
+      const rows = await query(
+        delivery,
+        `select anordnare, count(distinct elev_id) as n from {vux_antagning}
        where kurstyp = 'gymnasial_enstaka' and period = '2023-4' group by anordnare`
-    );
-    expect(byProvider(rows)).toEqual(gymnasial);
-  });
+      );
+      expect(byProvider(rows)).toEqual(gymnasial);
+    }
+  );
 
-  test.each(["2023-09-05", LAST])("generateSample writes antagna grundläggande 2023-06-09..2023-08-16 per skola in delivery %s", async (delivery) => {
-    const rows = await query(
-      delivery,
-      `select anordnare, count(distinct elev_id) as n from {vux_antagning}
+  test.each(["2023-09-05", LAST])(
+    "generateSample writes antagna grundläggande 2023-06-09..2023-08-16 per skola in delivery %s",
+    async (delivery) => {
+      const rows = await query(
+        delivery,
+        `select anordnare, count(distinct elev_id) as n from {vux_antagning}
        where kurstyp = 'grundlaggande' and antagen_datum between date '2023-06-09' and date '2023-08-16'
        group by anordnare`
-    );
-    expect(byProvider(rows)).toEqual(basic);
-  });
+      );
+      expect(byProvider(rows)).toEqual(basic);
+    }
+  );
 
   test("generateSample writes kurspaket admissions", async () => {
-    const [row] = await query(LAST, `select count(*) as n from {vux_antagning} where kurstyp = 'kurspaket' and period = '2023-4'`);
+    const [row] = await query(
+      LAST,
+      `select count(*) as n from {vux_antagning} where kurstyp = 'kurspaket' and period = '2023-4'`
+    );
     expect(Number(row.n)).toBeGreaterThan(50);
   });
 });
@@ -304,34 +349,40 @@ describe("generateSample: bilagetabeller 2020 (seeds/003)", () => {
 
   const REFERRED = [354, 198, 201, 321, 225, 142, 175, 224, 295];
   const EXECUTIONS = [206, 184, 150, 343, 237, 212, 247, 198, 154];
-  test.each(deliveries)("generateSample writes arbetsmarknadsuppdrag 2020-03..2020-11 in delivery %s", async (delivery) => {
-    const referred = await query(
-      delivery,
-      `select strftime(anvisad_datum, '%Y-%m') as month, count(distinct person_id) as n from {am_anvisning}
+  test.each(deliveries)(
+    "generateSample writes arbetsmarknadsuppdrag 2020-03..2020-11 in delivery %s",
+    async (delivery) => {
+      const referred = await query(
+        delivery,
+        `select strftime(anvisad_datum, '%Y-%m') as month, count(distinct person_id) as n from {am_anvisning}
        where status <> 'avvisad' and anvisad_datum between date '2020-03-01' and date '2020-11-30'
        group by month order by month`
-    );
-    const executions = await query(
-      delivery,
-      `select strftime(oppnad_datum, '%Y-%m') as month, count(distinct hushall_id) as n from {am_verkstallighet}
+      );
+      const executions = await query(
+        delivery,
+        `select strftime(oppnad_datum, '%Y-%m') as month, count(distinct hushall_id) as n from {am_verkstallighet}
        where oppnad_datum between date '2020-03-01' and date '2020-11-30' group by month order by month`
-    );
-    expect(referred.map((r) => Number(r.n))).toEqual(REFERRED);
-    expect(executions.map((r) => Number(r.n))).toEqual(EXECUTIONS);
-    const [rejected] = await query(delivery, `select count(*) as n from {am_anvisning} where status = 'avvisad'`);
-    expect(Number(rejected.n)).toBeGreaterThan(0);
-  });
+      );
+      expect(referred.map((r) => Number(r.n))).toEqual(REFERRED);
+      expect(executions.map((r) => Number(r.n))).toEqual(EXECUTIONS);
+      const [rejected] = await query(delivery, `select count(*) as n from {am_anvisning} where status = 'avvisad'`);
+      expect(Number(rejected.n)).toBeGreaterThan(0);
+    }
+  );
 
-  test.each(deliveries)("generateSample writes andrahandsavtal November 2020 1, running total 40, in delivery %s", async (delivery) => {
-    const [row] = await query(
-      delivery,
-      `select count(*) filter (where ansokan_datum >= date '2020-11-01') as november, count(*) as total
+  test.each(deliveries)(
+    "generateSample writes andrahandsavtal November 2020 1, running total 40, in delivery %s",
+    async (delivery) => {
+      const [row] = await query(
+        delivery,
+        `select count(*) filter (where ansokan_datum >= date '2020-11-01') as november, count(*) as total
        from {eb_ansokan_beslut}
        where is_nyansokan and avslagsgrund = 'andrahandsavtal'
          and ansokan_datum between date '2020-01-01' and date '2020-11-30'`
-    );
-    expect([Number(row.november), Number(row.total)]).toEqual([1, 40]);
-  });
+      );
+      expect([Number(row.november), Number(row.total)]).toEqual([1, 40]);
+    }
+  );
 });
 
 describe("generateSample: magnitudes (SPEC §6)", () => {
@@ -444,19 +495,20 @@ describe("generateSample: deliveries, late registrations, systems", () => {
   test("generateSample lets a later delivery change an earlier month's utbetalt (efterregistrering)", async () => {
     const changed: string[] = [];
     for (const month of months("2023-01", "2023-10")) {
-      if ((await payments(firstDelivery(month), month)).utbetalt !== (await payments(LAST, month)).utbetalt) changed.push(month);
+      if ((await payments(firstDelivery(month), month)).utbetalt !== (await payments(LAST, month)).utbetalt)
+        changed.push(month);
     }
     expect(changed.length).toBeGreaterThan(3);
   });
 
   test("generateSample registers an EB exit reason late: empty in an earlier delivery, filled in a later one", async () => {
     const earlier = "2023-06-05";
-    const [row] = await query(
-      earlier,
-      `select count(*) as n from {lifecare_eb_avslut} where avslutsorsak is null`
-    );
+    const [row] = await query(earlier, `select count(*) as n from {lifecare_eb_avslut} where avslutsorsak is null`);
     expect(Number(row.n)).toBeGreaterThan(0);
-    const missing = await query(earlier, `select insats_id, person_id from {lifecare_eb_avslut} where avslutsorsak is null`);
+    const missing = await query(
+      earlier,
+      `select insats_id, person_id from {lifecare_eb_avslut} where avslutsorsak is null`
+    );
     const later = await query(
       LAST,
       `select insats_id, person_id, avslutsorsak from {lifecare_eb_avslut} where avslutsorsak is not null`

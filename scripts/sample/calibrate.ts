@@ -234,6 +234,13 @@ function calibrateMonth(
       s.lastPaid > month
   );
   rng.shuffle(running);
+  const rowsOf = new Map<number, number[]>();
+  for (let i = 0; i < payments.length; i++) {
+    if (c.month[i] !== month) continue;
+    const rows = rowsOf.get(c.household[i]);
+    if (rows) rows.push(i);
+    else rowsOf.set(c.household[i], [i]);
+  }
   for (const spell of running) {
     if (delta === 0) break;
     const paid = isPaidMonth(spell, month);
@@ -246,9 +253,7 @@ function calibrateMonth(
       delta--;
     } else if (delta < 0 && paid && isPaidMonth(spell, month - 1) && isPaidMonth(spell, month + 1)) {
       spell.gaps.push(month);
-      for (let i = 0; i < payments.length; i++) {
-        if (c.month[i] === month && c.household[i] === household) c.kind[i] = PAYMENT_KIND.removed;
-      }
+      for (const i of rowsOf.get(household) ?? []) c.kind[i] = PAYMENT_KIND.removed;
       households.delete(household);
       delta++;
     }

@@ -158,3 +158,33 @@ export function describeChange({
     mode === "absolute" || percent === null ? absolute : mode === "both" ? `${absolute} (${percent})` : percent;
   return `${verb} med ${amount}${against}`;
 }
+
+/** A number with a fixed count of decimals, "22,6" (no unit). */
+export function formatDecimal(value: number | null | undefined, decimals = 1): string {
+  return isNumber(value) ? locale.format(`,.${Math.max(0, Math.min(20, Math.trunc(decimals)))}f`)(value) : MISSING;
+}
+
+/** Kronor in millions for chart axes: 22 000 000 → "22 mnkr", with decimals 1 → "22,0 mnkr". */
+export function formatMillions(value: number | null | undefined, decimals = 0): string {
+  return isNumber(value) ? `${formatDecimal(value / 1e6, decimals)}${NBSP}mnkr` : MISSING;
+}
+
+/** "YYYY-MM" → "nov 2023"; a month number 1–12 → "nov" (chart axes and short notes). */
+export function formatMonthAbbr(month: string | number): string {
+  if (typeof month === "number") {
+    if (!Number.isInteger(month) || month < 1 || month > 12) throw new Error(`Ogiltigt månadsnummer ${month}.`);
+    return MONTHS[month - 1].slice(0, 3);
+  }
+  const [year, monthNumber] = parseMonth(month);
+  return `${MONTHS[monthNumber - 1].slice(0, 3)} ${year}`;
+}
+
+/** A month range in short form: "nov–dec 2022", "nov 2022–feb 2023", or "nov 2022" for a single month. */
+export function formatMonthRange(first: string, last: string): string {
+  if (first === last) return formatMonthAbbr(first);
+  const [y1, m1] = parseMonth(first);
+  const [y2] = parseMonth(last);
+  return y1 === y2
+    ? `${formatMonthAbbr(m1)}–${formatMonthAbbr(last)}`
+    : `${formatMonthAbbr(first)}–${formatMonthAbbr(last)}`;
+}

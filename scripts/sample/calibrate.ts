@@ -126,9 +126,14 @@ export function integrationCount(world: EbWorld, month: number): number {
   return households.size;
 }
 
-/** Moves the closing day of integration-unit spells that close within a few weeks of the month end across it. */
+/**
+ * Moves the closing day of integration-unit spells that close within three months of the month end across it:
+ * households leave a little earlier (their later paid months go) or stay a few days longer. Three months keep
+ * the calibrated months (at least three apart) from moving each other.
+ */
 export function calibrateIntegration(world: EbWorld, scale: number): void {
   const rng = new Rng(`${SEED}:calibrate-integration`);
+  const window = 90;
   for (const target of EB_TARGETS) {
     if (target.integration === null) continue;
     const month = parseMonth(target.month);
@@ -137,7 +142,7 @@ export function calibrateIntegration(world: EbWorld, scale: number): void {
     let delta = wanted - integrationCount(world, month);
     const near = (s: Spell) => Math.abs(s.end - end);
     const spells = world.spells.filter(
-      (s) => s.unit === UNIT.integration && !s.endsInTransfer && !s.viaTransfer && Math.abs(s.end - end) <= 45
+      (s) => s.unit === UNIT.integration && !s.endsInTransfer && !s.viaTransfer && near(s) < window
     );
     spells.sort((a, b) => near(a) - near(b) || a.idx - b.idx);
     for (const spell of spells) {
@@ -146,11 +151,15 @@ export function calibrateIntegration(world: EbWorld, scale: number): void {
       const next = spell.household.spells[index + 1];
       const counted = countsForIntegration(spell, end);
       if (delta < 0 && counted && spell.end > end) {
-        // Close it in the month instead of just after: only when nothing was paid for the following month.
-        if (spell.outcome === OUTCOME.granted && spell.lastPaid > month) continue;
+        // Leave in the month instead: only households already granted, whose later months are then not paid.
+        if (spell.outcome === OUTCOME.granted && spell.decision >= end) continue;
         const newEnd = Math.max(spell.open + 1, spell.decision + 1, end - rng.between(0, 6));
         if (newEnd > end) continue;
         spell.end = newEnd;
+        if (spell.outcome === OUTCOME.granted && spell.lastPaid > month) {
+          spell.lastPaid = month;
+          spell.gaps = spell.gaps.filter((m) => m < month);
+        }
         if (!countsForIntegration(spell, end)) delta++;
       } else if (delta > 0 && !counted && spell.end <= end && spell.open < end - 1) {
         const newEnd = end + rng.between(1, 8);

@@ -26,14 +26,8 @@ import {
   NBSP
 } from "./format.js";
 import {addMonths, monthRange} from "./months.js";
+import {GAP_FILL, INK, MUTED, newestFirstColor, YEAR_SYMBOLS} from "./palette.js";
 
-/**
- * Year colours, newest first: Paul Tol's colour-blind-safe "high contrast" scheme with the yellow darkened, and a grey.
- * Every colour has at least 4.2:1 contrast against white (WCAG asks 3:1 for graphics).
- */
-export const YEAR_COLORS = ["#004488", "#bb5566", "#997700", "#6b6b6b", "#aa3377"] as const;
-/** Point symbols, newest year first, so that years differ by more than colour. */
-export const YEAR_SYMBOLS = ["circle", "square", "triangle", "diamond", "star"] as const;
 const D3_SYMBOLS: Record<(typeof YEAR_SYMBOLS)[number], SymbolType> = {
   circle: symbolCircle,
   square: symbolSquare,
@@ -42,9 +36,6 @@ const D3_SYMBOLS: Record<(typeof YEAR_SYMBOLS)[number], SymbolType> = {
   star: symbolStar
 };
 
-const INK = "#1b1e23";
-const MUTED = "#595959";
-const GAP_FILL = "#ececec";
 const ANNOTATION_ROW = 15;
 
 export interface MonthlyChartOptions {
@@ -182,7 +173,7 @@ export function chartSummary(metric: MetricResult, format = valueFormatter(metri
 function legend(years: number[], latest: number, notComparable: BreakMark | undefined): HTMLElement {
   return html`<div class="nr-legend" aria-hidden="true">
     ${years.map((year, i) => {
-      const color = YEAR_COLORS[Math.min(i, YEAR_COLORS.length - 1)];
+      const color = newestFirstColor(i);
       const shape = D3_SYMBOLS[YEAR_SYMBOLS[Math.min(i, YEAR_SYMBOLS.length - 1)]];
       const r = year === latest ? 4 : 3;
       const path = d3Symbol(shape, Math.PI * r * r)() ?? "";
@@ -253,7 +244,7 @@ export function monthlyChart(
   const defined = points.filter((p) => p.value !== null);
   const years = [...new Set(points.map((p) => p.year))].sort((a, b) => b - a);
   const latest = years[0];
-  const colorRange = years.map((_, i) => YEAR_COLORS[Math.min(i, YEAR_COLORS.length - 1)]);
+  const colorRange = years.map((_, i) => newestFirstColor(i));
   const symbolRange = years.map((_, i) => YEAR_SYMBOLS[Math.min(i, YEAR_SYMBOLS.length - 1)]);
 
   const rules = metric.breaks.filter((b) => b.kind !== "saknas");

@@ -1,0 +1,295 @@
+// Breakdowns as horizontal bars (exit reasons, programme areas, students per provider). Suppressed cells keep their row:
+// an empty dashed bar labelled "<5" (or "dolt"), and a footnote states the rule.
+import * as Plot from "@observablehq/plot";
+import {html} from "htl";
+import type {BreakdownResult} from "../../data-loaders/metrics/types.js";
+import {dataTable, SUPPRESSED, SUPPRESSED_SECONDARY, suppressionNote, type Column} from "./data-table.js";
+import {formatInteger, formatMonth, formatMonthAbbr} from "./format.js";
+import {BAR, INK, MUTED, newestFirstColor} from "./palette.js";
+
+const ROW = 26;
+
+type Suppressed = "liten" | "sekundar" | undefined;
+
+export interface BreakdownBarsOptions {
+  width: number;
+  /** "value" (default): largest first, hidden values last; "none": the loader's order (e.g. providers A–Ö). */
+  sort?: "value" | "none";
+  /** Label of the total row in the table; default "Totalt". */
+  totalLabel?: string;
+  /** Download name for the table; default "<id>-<month>". */
+  filename?: string;
+}
+
+interface Bar {
+  key: string;
+  label: string;
+  value: number | null;
+  suppressed: Suppressed;
+  text: string;
+}
+
+function hiddenText(suppressed: Suppressed): string {
+  return suppressed === "sekundar" ? SUPPRESSED_SECONDARY : SUPPRESSED;
+}
+
+function barText(value: number | null, suppressed: Suppressed): string {
+  return value === null ? (suppressed ? hiddenText(suppressed) : "uppgift saknas") : formatInteger(value);
+}
+
+/** Room for the longest label left of the bars, in pixels (about 7 px a character at 12 px). */
+function labelMargin(labels: string[], width: number): number {
+  const longest = Math.max(0, ...labels.map((l) => l.length));
+  return Math.round(Math.min(width * 0.45, Math.max(60, 10 + longest * 7)));
+}
+
+/** The cells in display order: by value descending (hidden values after shown ones, zeros last) or as given. */
+export function sortedCells(breakdown: BreakdownResult, sort: "value" | "none" = "value"): Bar[] {
+  const bars = breakdown.cells.map((c) => ({
+    key: c.key,
+    label: c.label,
+    value: c.value,
+    suppressed: c.suppressed,
+    text: barText(c.value, c.suppressed)
+  }));
+  if (sort === "none") return bars;
+  const rank = (b: Bar) => (b.value === null ? 0.5 : b.value);
+  return bars.sort((a, b) => rank(b) - rank(a) || a.label.localeCompare(b.label, "sv"));
+}
+
+function summary(breakdown: BreakdownResult, bars: Bar[]): string {
+  const shown = bars.slice(0, 12).map((b) => `${b.label} ${b.text}`);
+  const more = bars.length > 12 ? ", med flera" : "";
+  return `${breakdown.label}, ${formatMonth(breakdown.month)}. Totalt ${formatInteger(breakdown.total)}. ${shown.join(", ")}${more}.`;
+}
+
+function notes(hasHidden: boolean, hasSecondary: boolean): HTMLElement | null {
+  return hasHidden || hasSecondary
+    ? html`<p class="nr-footnote nr-suppression-note">${suppressionNote({secondary: hasSecondary})}</p>`
+    : null;
+}
+
+/**
+ * Horizontal bars for a breakdown, sorted descending, with the value at the end of each bar. A suppressed cell is an
+ * empty dashed bar labelled "<5" ("dolt" for secondary suppression) and the figure gets a footnote with the rule.
+ * Under the chart: the definition and the data as a table with a total row.
+ */
+export function breakdownBars(
+  breakdown: BreakdownResult,
+  {width, sort = "value", totalLabel = "Totalt", filename}: BreakdownBarsOptions
+): HTMLElement {
+  const bars = sortedCells(breakdown, sort);
+  const shown = bars.filter((b) => b.value !== null);
+  const hidden = bars.filter((b) => b.value === null && b.suppressed);
+  const max = Math.max(1, ...shown.map((b) => b.value as number));
+  const stub = max * 0.04; // hidden values get a short outline: long enough to see, too short to read as a value
+  const marginLeft = labelMargin(
+    bars.map((b) => b.label),
+    width
+  );
+
+  const svg = Plot.plot({
+    width,
+    height: 24 + ROW * Math.max(1, bars.length),
+    marginLeft,
+    marginRight: 56,
+    marginTop: 4,
+    marginBottom: 20,
+    style: {fontSize: "12px", fontFamily: "var(--sans-serif, system-ui, sans-serif)", color: INK},
+    x: {domain: [0, max], nice: true, axis: null},
+    y: {domain: bars.map((b) => b.label), label: null, tickSize: 0, padding: 0.25},
+    marks: [
+      Plot.barX(shown, {x: "value", y: "label", fill: BAR}),
+      Plot.barX(hidden, {
+        x1: 0,
+        x2: stub,
+        y: "label",
+        fill: "white",
+        stroke: MUTED,
+        strokeWidth: 1.25,
+        strokeDasharray: "3,2"
+      }),
+      Plot.ruleX([0], {stroke: INK}),
+      Plot.text(bars, {
+        x: (b: Bar) => (b.value === null ? (b.suppressed ? stub : 0) : b.value),
+        y: "label",
+        text: "text",
+        textAnchor: "start",
+        dx: 5,
+        fill: INK
+      })
+    ]
+  });
+  svg.setAttribute("aria-hidden", "true");
+  svg.classList.add("nr-plot");
+
+  const rows = bars.map((b) => ({label: b.label, value: b.value, suppressed: b.suppressed}));
+  const columns: Column[] = [
+    {key: "label", label: "Kategori", format: "text"},
+    {key: "value", label: "Antal", format: "integer"}
+  ];
+  return html`<figure class="nr-figure nr-breakdown" aria-label=${summary(breakdown, bars)} data-metric=${breakdown.id}>
+    ${svg}
+    <figcaption>
+      <p class="nr-definition">${breakdown.definition}</p>
+      ${notes(
+        hidden.some((b) => b.suppressed === "liten"),
+        hidden.some((b) => b.suppressed === "sekundar")
+      )}
+      <details class="nr-table-details">
+        <summary>Visa som tabell</summary>
+        ${dataTable(rows, columns, {
+          caption: `${breakdown.label}, ${formatMonth(breakdown.month)}`,
+          filename: filename ?? `${breakdown.id}-${breakdown.month}`,
+          footer: [{label: totalLabel, value: breakdown.total}]
+        })}
+      </details>
+    </figcaption>
+  </figure>`;
+}
+
+/** One value of a grouped breakdown, e.g. a programme area (key) in a month (group). */
+export interface GroupedRow {
+  /** The group, e.g. a month "2023-11" or a period; groups are drawn in the order they first appear. */
+  group: string;
+  key: string;
+  label: string;
+  value: number | null;
+  suppressed?: "liten" | "sekundar";
+}
+
+export interface GroupedBarsOptions {
+  width: number;
+  /** What the figure shows, for the caption and the text alternative. */
+  title: string;
+  definition?: string;
+  /** How groups are named: "month" turns "2023-11" into "nov 2023"; "text" shows them as they are (default). */
+  groupFormat?: "month" | "text";
+  /** Download name for the table; default from the title. */
+  filename?: string;
+}
+
+/**
+ * Grouped horizontal bars: for each category a bar per group (e.g. programme areas over the last months, or admissions
+ * per school and period), the last group darkest. Categories are sorted by the last group's value. Suppressed values
+ * are dashed outlines labelled "<5"/"dolt", as in breakdownBars.
+ */
+export function groupedBars(
+  rows: readonly GroupedRow[],
+  {width, title, definition, groupFormat = "text", filename}: GroupedBarsOptions
+): HTMLElement {
+  const groups = [...new Set(rows.map((r) => r.group))];
+  const groupName = (g: string) => (groupFormat === "month" ? formatMonthAbbr(g) : g);
+  const last = groups[groups.length - 1];
+  const categories = [...new Map(rows.map((r) => [r.key, r.label])).entries()];
+  const lastValue = (key: string) => rows.find((r) => r.key === key && r.group === last)?.value ?? 0.5;
+  categories.sort((a, b) => lastValue(b[0]) - lastValue(a[0]) || a[1].localeCompare(b[1], "sv"));
+
+  const bars = rows.map((r) => ({...r, name: groupName(r.group), text: barText(r.value, r.suppressed)}));
+  const shown = bars.filter((b) => b.value !== null);
+  const hidden = bars.filter((b) => b.value === null && b.suppressed);
+  const max = Math.max(1, ...shown.map((b) => b.value as number));
+  const stub = max * 0.04;
+  // Newest group darkest: the year palette from the newest end.
+  const colors = groups.map((_, i) => newestFirstColor(groups.length - 1 - i));
+  const names = groups.map(groupName);
+
+  const svg = Plot.plot({
+    width,
+    height: 24 + categories.length * (groups.length * 16 + 14),
+    marginLeft: labelMargin(
+      categories.map(([, label]) => label),
+      width
+    ),
+    marginRight: 56,
+    marginTop: 4,
+    marginBottom: 8,
+    style: {fontSize: "12px", fontFamily: "var(--sans-serif, system-ui, sans-serif)", color: INK},
+    x: {domain: [0, max], nice: true, axis: null},
+    y: {domain: names, axis: null, padding: 0.15},
+    fy: {domain: categories.map(([, label]) => label), label: null, padding: 0.2},
+    color: {type: "ordinal", domain: names, range: colors},
+    marks: [
+      Plot.barX(shown, {x: "value", y: "name", fy: "label", fill: "name"}),
+      Plot.barX(hidden, {
+        x1: 0,
+        x2: stub,
+        y: "name",
+        fy: "label",
+        fill: "white",
+        stroke: MUTED,
+        strokeDasharray: "3,2"
+      }),
+      Plot.ruleX([0], {stroke: INK}),
+      Plot.text(bars, {
+        x: (b: (typeof bars)[number]) => (b.value === null ? (b.suppressed ? stub : 0) : b.value),
+        y: "name",
+        fy: "label",
+        text: "text",
+        textAnchor: "start",
+        dx: 5,
+        fill: INK,
+        fontSize: 11
+      }),
+      Plot.axisFy({anchor: "left", tickSize: 0, label: null})
+    ]
+  });
+  svg.setAttribute("aria-hidden", "true");
+  svg.classList.add("nr-plot");
+
+  // The table is wide: a row per category, a column per group; each cell knows whether it was suppressed.
+  const cell = (key: string, group: string) => rows.find((r) => r.key === key && r.group === group);
+  const tableRows = categories.map(([key, label]) =>
+    Object.fromEntries([
+      ["label", label],
+      ...groups.flatMap((g, i) => [
+        [`g${i}`, cell(key, g)?.value ?? null],
+        [`s${i}`, cell(key, g)?.suppressed ?? null]
+      ])
+    ])
+  );
+  const columns: Column[] = [
+    {key: "label", label: "Kategori", format: "text"},
+    ...groups.map((g, i): Column => ({
+      key: `g${i}`,
+      label: names[i],
+      format: "integer",
+      missing: (row) => {
+        const s = (row as Record<string, Suppressed | null>)[`s${i}`];
+        return s ? hiddenText(s) : "uppgift saknas";
+      }
+    }))
+  ];
+  const summaryText = `${title}. ${categories
+    .map(
+      ([key, label]) =>
+        `${label}: ${groups.map((g, i) => `${names[i]} ${barText(cell(key, g)?.value ?? null, cell(key, g)?.suppressed)}`).join(", ")}`
+    )
+    .join("; ")}.`;
+
+  return html`<figure class="nr-figure nr-grouped" aria-label=${summaryText}>
+    <div class="nr-legend" aria-hidden="true">
+      ${names.map(
+        (name, i) =>
+          html`<span class="nr-legend-item"
+            ><svg width="12" height="12"><rect width="12" height="12" fill=${colors[i]} /></svg> ${name}</span
+          >`
+      )}
+    </div>
+    ${svg}
+    <figcaption>
+      ${definition ? html`<p class="nr-definition">${definition}</p>` : null}
+      ${notes(
+        hidden.some((b) => b.suppressed === "liten"),
+        hidden.some((b) => b.suppressed === "sekundar")
+      )}
+      <details class="nr-table-details">
+        <summary>Visa som tabell</summary>
+        ${dataTable(tableRows, columns, {
+          caption: title,
+          filename: filename ?? title.toLowerCase().replace(/[^a-z0-9åäö]+/g, "-")
+        })}
+      </details>
+    </figcaption>
+  </figure>`;
+}

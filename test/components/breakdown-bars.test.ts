@@ -1,0 +1,106 @@
+import "./dom.ts";
+import {describe, expect, test} from "vitest";
+import {breakdownBars, groupedBars, sortedCells, type GroupedRow} from "../../src/components/breakdown-bars.ts";
+import {avslutsorsaker, vuxElever} from "./fixtures.ts";
+import {attr, expectSnapshot, text} from "./snapshot.ts";
+
+const programmeAreas: GroupedRow[] = ["2023-09", "2023-10", "2023-11"].flatMap((month, i) => [
+  {group: month, key: "arbetstraning", label: "Arbetsträning", value: 120 + i * 10},
+  {group: month, key: "vagledning", label: "Jobbcoachning och vägledning", value: 80 - i * 5},
+  i === 1
+    ? {group: month, key: "sprak", label: "Språkstöd", value: null, suppressed: "liten" as const}
+    : {group: month, key: "sprak", label: "Språkstöd", value: 30}
+]);
+
+const barLabels = (figure: Element) =>
+  [...figure.querySelectorAll('svg g[aria-label="text"] text')].map((t) => text(t));
+
+describe("breakdownBars", () => {
+  test("breakdownBars(breakdown) sorts bars by value with hidden values after shown ones and zeros last", () => {
+    expect(sortedCells(avslutsorsaker).map((c) => c.label)).toEqual([
+      "Arbete",
+      "Studier",
+      "Flyttat från kommunen",
+      "Annan ersättning",
+      "Avliden",
+      "Okänd"
+    ]);
+    const figure = breakdownBars(avslutsorsaker, {width: 640});
+    const ticks = [...figure.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => text(t));
+    expect(ticks[0]).toBe("Arbete");
+  });
+
+  test("breakdownBars(breakdown, {sort: 'none'}) keeps the loader's order", () => {
+    expect(sortedCells(vuxElever, "none").map((c) => c.label)[0]).toBe("Agila Institutet");
+    expect(sortedCells(vuxElever).map((c) => c.label)[0]).toBe("Linvux");
+  });
+
+  test("breakdownBars(breakdown) shows suppressed cells as <5 with an empty dashed bar and a footnote", () => {
+    const figure = breakdownBars(avslutsorsaker, {width: 640});
+    expect(barLabels(figure)).toEqual(["41", "23", "18", "dolt", "<5", "0"]);
+    const hidden = figure.querySelectorAll('g[aria-label="bar"][stroke-dasharray="3,2"] rect');
+    expect(hidden).toHaveLength(2);
+    expect(hidden[0].closest("g")?.getAttribute("fill")).toBe("white");
+    const note = text(figure.querySelector(".nr-suppression-note"));
+    expect(note).toContain("Värden 1–4 visas som <5");
+    expect(note).toContain("näst minsta");
+  });
+
+  test("breakdownBars(breakdown) table renders <5 and dolt for suppressed cells, with the total", () => {
+    const table = breakdownBars(avslutsorsaker, {width: 640}).querySelector("details table");
+    const rows = [...(table?.querySelectorAll("tbody tr") ?? [])].map((r) => [...r.children].map((c) => text(c)));
+    expect(rows).toContainEqual(["Avliden", "<5"]);
+    expect(rows).toContainEqual(["Annan ersättning", "dolt"]);
+    expect([...(table?.querySelectorAll("tfoot th, tfoot td") ?? [])].map((c) => text(c))).toEqual(["Totalt", "96"]);
+  });
+
+  test("breakdownBars(breakdown) shows no suppression note when nothing is hidden", () => {
+    const figure = breakdownBars(vuxElever, {width: 640});
+    expect(figure.querySelector(".nr-suppression-note")).toBeNull();
+    expect(barLabels(figure)).toContain("1 514");
+  });
+
+  test("breakdownBars(breakdown) has an aria-label with the total and the values", () => {
+    const label = attr(breakdownBars(avslutsorsaker, {width: 640}), "aria-label");
+    expect(label).toBe(
+      "Orsaker till avslut, november 2023. Totalt 96. Arbete 41, Studier 23, Flyttat från kommunen 18, " +
+        "Annan ersättning dolt, Avliden <5, Okänd 0."
+    );
+  });
+
+  test("breakdownBars(breakdown) matches its snapshots", async () => {
+    await expectSnapshot(breakdownBars(avslutsorsaker, {width: 640}), "breakdown-bars-avslutsorsaker");
+    await expectSnapshot(breakdownBars(vuxElever, {width: 640, sort: "none"}), "breakdown-bars-vux-elever");
+  });
+});
+
+describe("groupedBars", () => {
+  const figure = () =>
+    groupedBars(programmeAreas, {
+      width: 640,
+      title: "Inskrivna per verksamhetsområde",
+      groupFormat: "month",
+      definition: "Antal inskrivna per verksamhetsområde och månad."
+    });
+
+  test("groupedBars(rows) draws a bar per group within each category, the newest group darkest", () => {
+    const element = figure();
+    expect(text(element.querySelector(".nr-legend"))).toBe("sep 2023 okt 2023 nov 2023");
+    const fills = [...element.querySelectorAll('g[aria-label="bar"] rect')].map((r) => r.getAttribute("fill"));
+    expect(fills.filter((f) => f === "#004488")).toHaveLength(3);
+    const categories = [...element.querySelectorAll('g[aria-label="fy-axis tick label"] text')].map((t) => text(t));
+    expect(categories).toEqual(["Arbetsträning", "Jobbcoachning och vägledning", "Språkstöd"]);
+  });
+
+  test("groupedBars(rows) shows a suppressed value as <5 in bars and table", () => {
+    const element = figure();
+    expect(barLabels(element)).toContain("<5");
+    const rows = [...element.querySelectorAll("details tbody tr")].map((r) => [...r.children].map((c) => text(c)));
+    expect(rows).toContainEqual(["Språkstöd", "30", "<5", "30"]);
+    expect(text(element.querySelector(".nr-suppression-note"))).toContain("Värden 1–4 visas som <5");
+  });
+
+  test("groupedBars(rows) matches its snapshot", async () => {
+    await expectSnapshot(figure(), "grouped-bars-verksamhetsomrade");
+  });
+});

@@ -1,33 +1,96 @@
-// The export contract (docs/data-contract.md) as data: the single source for validation, staging and the review's
-// data-quality checks.
+// The export contract (docs/data-contract.md) as data. Validation (checks/), staging and the review's data-quality
+// checks all read it from here, so a rule is stated once: add a column or a rule here, not in the checks.
+
+/** The manifest's contract_version this code reads. */
+export const CONTRACT_VERSION = 1;
 
 export type ColumnType = "VARCHAR" | "INTEGER" | "DATE" | "BOOLEAN" | "DECIMAL(12,2)";
+
+/** Text formats of legacy dates and periods, as the contract writes them. */
+export type TextDateFormat = "YYYYMMDD" | "YYYY-MM-DD" | "YYYYMM";
+
+/** The systems that deliver tables; "bi" is the BI team's combined table with a source_system column. */
+export type SourceSystem = "treserva" | "lifecare" | "accorda" | "arena" | "ssbtek" | "vux" | "bi";
+
+export type Severity = "fel" | "varning";
+
+/** What a date after the delivery date means: impossible ("fel"), planned ("varning") or normal ("tillaten"). */
+export type FutureRule = "fel" | "varning" | "tillaten";
+
+export interface Pattern {
+  /** RE2 regular expression matched against the whole value. */
+  regex: string;
+  /** Swedish, completes "följer inte mönstret …". Never quotes a value: a bad key could be a personnummer. */
+  description: string;
+}
 
 export interface ColumnSpec {
   name: string;
   type: ColumnType;
-  /** Allowed values; null is allowed where `nullable`. */
-  codes?: readonly string[];
-  /** Text dates in legacy tables: "YYYYMMDD" or "YYYY-MM-DD"; "YYYYMM" for periods. Empty text means no date. */
-  textDate?: "YYYYMMDD" | "YYYY-MM-DD" | "YYYYMM";
+  /** Null allowed (in legacy tables also empty text, which the contract uses for "none"). */
   nullable?: boolean;
+  /** Allowed values. */
+  codes?: readonly string[];
+  pattern?: Pattern;
+  /** Legacy text dates and periods; the column is VARCHAR. */
+  textDate?: TextDateFormat;
+  /** For date columns: a date after the delivery date. Default "fel". */
+  future?: FutureRule;
+  /** A month (avser-månad): must be the first day of a month and not after the delivery month. */
+  isMonth?: boolean;
 }
+
+export interface ForeignKey {
+  columns: string[];
+  references: string;
+  referencedColumns: string[];
+  severity: Severity;
+  /** Why the severity: an error when staging takes the household from the referenced row. */
+  why: string;
+}
+
+/** Suspicious but valid values; evaluated in the same pass as the table's contract checks. */
+export type WarningRule =
+  | {id: string; kind: "compare"; column: string; op: "<" | "=" | ">"; value: number; text: string}
+  | {id: string; kind: "endBeforeStart"; start: string; end: string; text: string}
+  | {id: string; kind: "missingAfterMonths"; column: string; dateColumn: string; months: number; text: string}
+  | {id: string; kind: "yearOutside"; column: string; min: number; text: string};
 
 export interface TableSpec {
+  /** Table name; the staging view is stg_<name>. */
   name: string;
-  system: "treserva" | "lifecare" | "accorda" | "arena" | "bi" | "vux";
+  file: string;
+  system: SourceSystem;
   /** One line: what one row is. */
   grain: string;
+  /** Legacy tables write "none" as empty text; such text counts as null. */
+  emptyTextIsNull?: boolean;
   columns: ColumnSpec[];
   key: string[];
-  /** Date columns that must not lie after the delivery date. */
-  notAfterDelivery?: string[];
+  foreignKeys?: ForeignKey[];
+  warnings?: WarningRule[];
 }
 
-const v = (name: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({name, type: "VARCHAR", ...extra});
-const d = (name: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({name, type: "DATE", ...extra});
+// Pseudonyms are opaque: eight characters, a letter first. Anything else might be a personnummer.
+const PSEUDONYM: Pattern = {regex: "[A-Za-z][A-Za-z0-9]{7}", description: "för pseudonymer (8 tecken, bokstav först)"};
+const prefixed = (letter: string, what: string): Pattern => ({
+  regex: `${letter}[0-9]+`,
+  description: `för ${what} (${letter} följt av siffror)`
+});
+const CASE_KEY = prefixed("T", "ärendenummer");
+const INVESTIGATION_KEY = prefixed("U", "utrednings-id");
+const INSATS_KEY = prefixed("I", "insats-id");
 
-export const EB_REASONS_TRESERVA = ["01", "02", "03", "04", "05", "06", "07", "99", ""] as const;
+const text = (name: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({name, type: "VARCHAR", ...extra});
+const date = (name: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({name, type: "DATE", ...extra});
+const flag = (name: string): ColumnSpec => ({name, type: "BOOLEAN"});
+const integer = (name: string): ColumnSpec => ({name, type: "INTEGER"});
+const pseudonym = (name: string): ColumnSpec => text(name, {pattern: PSEUDONYM});
+
+export const EB_UNITS = ["alf", "integration"] as const;
+export const EB_UNITS_TRESERVA = ["ALF", "INT"] as const;
+export const EB_ROLES = ["sokande", "medsokande", "barn"] as const;
+export const EB_ROLES_TRESERVA = ["SOK", "MED", "BARN"] as const;
 export const EB_REASONS = [
   "arbete",
   "studier",
@@ -38,7 +101,7 @@ export const EB_REASONS = [
   "ersattning_pension",
   "ovrigt"
 ] as const;
-export const AM_AREAS_ACCORDA = ["JC", "AT", "PR", "KA", "SV", "UV"] as const;
+export const EB_REASONS_TRESERVA = ["01", "02", "03", "04", "05", "06", "07", "99"] as const;
 export const AM_AREAS = [
   "jobbcenter",
   "arbetstraning",
@@ -47,7 +110,7 @@ export const AM_AREAS = [
   "vagledning",
   "unga_vuxna"
 ] as const;
-export const AM_REASONS_ACCORDA = ["AE", "AS", "ST", "AF", "AR", "AB", "OV", "OK", ""] as const;
+export const AM_AREAS_ACCORDA = ["JC", "AT", "PR", "KA", "SV", "UV"] as const;
 export const AM_REASONS = [
   "arbete_ej_subventionerat",
   "arbete_subventionerat",
@@ -58,6 +121,7 @@ export const AM_REASONS = [
   "ovrigt",
   "okand"
 ] as const;
+export const AM_REASONS_ACCORDA = ["AE", "AS", "ST", "AF", "AR", "AB", "OV", "OK"] as const;
 export const VUX_PROVIDERS = [
   "agila",
   "alg",
@@ -71,248 +135,355 @@ export const VUX_PROVIDERS = [
   "moa",
   "nti"
 ] as const;
+export const VUX_COURSE_TYPES = ["gymnasial_enstaka", "kurspaket", "grundlaggande"] as const;
 
-export const CONTRACT: TableSpec[] = [
+// A single payment above this is flagged for review (a household-month is about 10 500 kr).
+const EXTREME_PAYMENT = 100_000;
+
+const paymentWarnings = (column: string): WarningRule[] => [
+  {
+    id: "belopp_negativt",
+    kind: "compare",
+    column,
+    op: "<",
+    value: 0,
+    text: "negativa belopp (återkrav eller rättelser)"
+  },
+  {id: "belopp_noll", kind: "compare", column, op: "=", value: 0, text: "belopp på 0 kr"},
+  {
+    id: "belopp_extremt",
+    kind: "compare",
+    column,
+    op: ">",
+    value: EXTREME_PAYMENT,
+    text: "belopp över 100 000 kr"
+  }
+];
+const birthYearWarning = (column: string): WarningRule => ({
+  id: "fodelsear_orimligt",
+  kind: "yearOutside",
+  column,
+  min: 1900,
+  text: "födelseår före 1900 eller efter leveransåret"
+});
+const endBeforeStart = (start: string, end: string): WarningRule => ({
+  id: "slut_fore_start",
+  kind: "endBeforeStart",
+  start,
+  end,
+  text: `${end} ligger före ${start}`
+});
+// The contract allows an exit reason to be registered up to four months late; later than that it is probably lost.
+const reasonMissing = (column: string, dateColumn: string): WarningRule => ({
+  id: "orsak_saknas",
+  kind: "missingAfterMonths",
+  column,
+  dateColumn,
+  months: 4,
+  text: "avslut utan registrerad orsak mer än fyra månader efter avslutet"
+});
+const householdFromCase = (table: string): ForeignKey => ({
+  columns: ["ARENDE_NR"],
+  references: "treserva_arende",
+  referencedColumns: ["ARENDE_NR"],
+  severity: "fel",
+  why: `staging hämtar hushållet för ${table} från ärendet`
+});
+
+export const CONTRACT: readonly TableSpec[] = [
   {
     name: "treserva_arende",
+    file: "treserva_arende.parquet",
     system: "treserva",
     grain: "one row per case (ärende)",
+    emptyTextIsNull: true,
     key: ["ARENDE_NR"],
     columns: [
-      v("ARENDE_NR"),
-      v("HUSHALL_NYCKEL"),
-      v("ENHET", {codes: ["ALF", "INT"]}),
-      v("NYANLAND_KVOT", {codes: ["J", "N"]}),
-      v("OPPNAT_DATUM", {textDate: "YYYYMMDD"}),
-      v("FORSTA_BESLUT_DATUM", {textDate: "YYYYMMDD", nullable: true}),
-      v("AVSLUTAT_DATUM", {textDate: "YYYYMMDD", nullable: true}),
-      v("REG_DATUM", {textDate: "YYYYMMDD"})
+      text("ARENDE_NR", {pattern: CASE_KEY}),
+      pseudonym("HUSHALL_NYCKEL"),
+      text("ENHET", {codes: EB_UNITS_TRESERVA}),
+      text("NYANLAND_KVOT", {codes: ["J", "N"]}),
+      text("OPPNAT_DATUM", {textDate: "YYYYMMDD"}),
+      text("FORSTA_BESLUT_DATUM", {textDate: "YYYYMMDD", nullable: true}),
+      text("AVSLUTAT_DATUM", {textDate: "YYYYMMDD", nullable: true, future: "varning"}),
+      text("REG_DATUM", {textDate: "YYYYMMDD"})
     ],
-    notAfterDelivery: ["OPPNAT_DATUM", "REG_DATUM"]
+    warnings: [endBeforeStart("OPPNAT_DATUM", "AVSLUTAT_DATUM")]
   },
   {
     name: "treserva_utbetalning",
+    file: "treserva_utbetalning.parquet",
     system: "treserva",
     grain: "one row per payment",
+    emptyTextIsNull: true,
     key: ["UTBETALNING_NR"],
     columns: [
-      v("UTBETALNING_NR"),
-      v("ARENDE_NR"),
-      v("PERIOD", {textDate: "YYYYMM"}),
-      {name: "BELOPP", type: "INTEGER"},
-      v("UTBET_DATUM", {textDate: "YYYYMMDD"}),
-      v("REG_DATUM", {textDate: "YYYYMMDD"})
+      text("UTBETALNING_NR"),
+      text("ARENDE_NR", {pattern: CASE_KEY}),
+      text("PERIOD", {textDate: "YYYYMM", isMonth: true}),
+      integer("BELOPP"),
+      text("UTBET_DATUM", {textDate: "YYYYMMDD", future: "varning"}),
+      text("REG_DATUM", {textDate: "YYYYMMDD"})
     ],
-    notAfterDelivery: ["REG_DATUM"]
+    foreignKeys: [householdFromCase("utbetalningen")],
+    warnings: paymentWarnings("BELOPP")
   },
   {
     name: "treserva_medlem",
+    file: "treserva_medlem.parquet",
     system: "treserva",
     grain: "one row per person and membership spell in a case",
+    emptyTextIsNull: true,
     key: ["ARENDE_NR", "PERSON_NYCKEL", "FROM_DATUM"],
     columns: [
-      v("ARENDE_NR"),
-      v("PERSON_NYCKEL"),
-      v("ROLL", {codes: ["SOK", "MED", "BARN"]}),
-      {name: "FODELSEAR", type: "INTEGER"},
-      v("FROM_DATUM", {textDate: "YYYYMMDD"}),
-      v("TOM_DATUM", {textDate: "YYYYMMDD", nullable: true})
-    ]
+      text("ARENDE_NR", {pattern: CASE_KEY}),
+      pseudonym("PERSON_NYCKEL"),
+      text("ROLL", {codes: EB_ROLES_TRESERVA}),
+      integer("FODELSEAR"),
+      text("FROM_DATUM", {textDate: "YYYYMMDD", future: "varning"}),
+      text("TOM_DATUM", {textDate: "YYYYMMDD", nullable: true, future: "varning"})
+    ],
+    foreignKeys: [householdFromCase("medlemmen")],
+    warnings: [birthYearWarning("FODELSEAR"), endBeforeStart("FROM_DATUM", "TOM_DATUM")]
   },
   {
     name: "treserva_avslut",
+    file: "treserva_avslut.parquet",
     system: "treserva",
     grain: "one row per adult person whose assistance ended",
+    emptyTextIsNull: true,
     key: ["ARENDE_NR", "PERSON_NYCKEL", "AVSLUT_DATUM"],
     columns: [
-      v("ARENDE_NR"),
-      v("PERSON_NYCKEL"),
-      v("AVSLUT_DATUM", {textDate: "YYYYMMDD"}),
-      v("ORSAK_KOD", {codes: EB_REASONS_TRESERVA, nullable: true}),
-      v("REG_DATUM", {textDate: "YYYYMMDD"})
+      text("ARENDE_NR", {pattern: CASE_KEY}),
+      pseudonym("PERSON_NYCKEL"),
+      text("AVSLUT_DATUM", {textDate: "YYYYMMDD"}),
+      text("ORSAK_KOD", {codes: EB_REASONS_TRESERVA, nullable: true}),
+      // Empty while the reason is not registered.
+      text("REG_DATUM", {textDate: "YYYYMMDD", nullable: true})
     ],
-    notAfterDelivery: ["AVSLUT_DATUM", "REG_DATUM"]
+    foreignKeys: [householdFromCase("avslutet")],
+    warnings: [reasonMissing("ORSAK_KOD", "AVSLUT_DATUM")]
   },
   {
     name: "lifecare_eb_utredning",
+    file: "lifecare_eb_utredning.parquet",
     system: "lifecare",
     grain: "one row per investigation (ekonomiutredning)",
     key: ["utredning_id"],
     columns: [
-      v("utredning_id"),
-      v("hushall_id"),
-      v("enhet", {codes: ["alf", "integration"]}),
-      {name: "is_nyanland_kvot", type: "BOOLEAN"},
-      d("oppnad_datum"),
-      d("avslutad_datum", {nullable: true}),
-      v("utfall", {codes: ["beviljad", "avslag", "aterkallad"], nullable: true}),
-      d("registrerad_datum")
+      text("utredning_id", {pattern: INVESTIGATION_KEY}),
+      pseudonym("hushall_id"),
+      text("enhet", {codes: EB_UNITS}),
+      flag("is_nyanland_kvot"),
+      date("oppnad_datum"),
+      date("avslutad_datum", {nullable: true, future: "varning"}),
+      text("utfall", {codes: ["beviljad", "avslag", "aterkallad"], nullable: true}),
+      date("registrerad_datum")
     ],
-    notAfterDelivery: ["oppnad_datum", "registrerad_datum"]
+    warnings: [endBeforeStart("oppnad_datum", "avslutad_datum")]
   },
   {
     name: "lifecare_eb_insats",
+    file: "lifecare_eb_insats.parquet",
     system: "lifecare",
-    grain: "one row per insats ekonomiskt bistånd",
+    grain: "one row per insats ekonomiskt bistånd (assessed need)",
     key: ["insats_id"],
     columns: [
-      v("insats_id"),
-      v("hushall_id"),
-      v("enhet", {codes: ["alf", "integration"]}),
-      {name: "is_nyanland_kvot", type: "BOOLEAN"},
-      d("start_datum"),
-      d("slut_datum", {nullable: true}),
-      d("registrerad_datum")
+      text("insats_id", {pattern: INSATS_KEY}),
+      pseudonym("hushall_id"),
+      text("enhet", {codes: EB_UNITS}),
+      flag("is_nyanland_kvot"),
+      date("start_datum", {future: "varning"}),
+      date("slut_datum", {nullable: true, future: "varning"}),
+      date("registrerad_datum")
     ],
-    notAfterDelivery: ["start_datum", "registrerad_datum"]
+    warnings: [endBeforeStart("start_datum", "slut_datum")]
   },
   {
     name: "lifecare_eb_utbetalning",
+    file: "lifecare_eb_utbetalning.parquet",
     system: "lifecare",
     grain: "one row per payment",
     key: ["utbetalning_id"],
     columns: [
-      v("utbetalning_id"),
-      v("hushall_id"),
-      v("insats_id"),
-      d("avser_manad"),
+      text("utbetalning_id"),
+      pseudonym("hushall_id"),
+      text("insats_id", {pattern: INSATS_KEY}),
+      date("avser_manad", {isMonth: true}),
       {name: "belopp", type: "DECIMAL(12,2)"},
-      d("utbetald_datum"),
-      d("registrerad_datum")
+      date("utbetald_datum", {future: "varning"}),
+      date("registrerad_datum")
     ],
-    notAfterDelivery: ["registrerad_datum"]
+    foreignKeys: [
+      {
+        columns: ["insats_id"],
+        references: "lifecare_eb_insats",
+        referencedColumns: ["insats_id"],
+        severity: "varning",
+        why: "utbetalningen har eget hushall_id, så måtten påverkas inte"
+      }
+    ],
+    warnings: paymentWarnings("belopp")
   },
   {
     name: "lifecare_eb_medlem",
+    file: "lifecare_eb_medlem.parquet",
     system: "lifecare",
     grain: "one row per person and membership spell in a household",
     key: ["hushall_id", "person_id", "fran_datum"],
     columns: [
-      v("hushall_id"),
-      v("person_id"),
-      v("roll", {codes: ["sokande", "medsokande", "barn"]}),
-      {name: "fodelsear", type: "INTEGER"},
-      d("fran_datum"),
-      d("till_datum", {nullable: true})
-    ]
+      pseudonym("hushall_id"),
+      pseudonym("person_id"),
+      text("roll", {codes: EB_ROLES}),
+      integer("fodelsear"),
+      date("fran_datum", {future: "varning"}),
+      date("till_datum", {nullable: true, future: "varning"})
+    ],
+    warnings: [birthYearWarning("fodelsear"), endBeforeStart("fran_datum", "till_datum")]
   },
   {
     name: "lifecare_eb_avslut",
+    file: "lifecare_eb_avslut.parquet",
     system: "lifecare",
     grain: "one row per adult person whose insats ended",
     key: ["insats_id", "person_id"],
     columns: [
-      v("insats_id"),
-      v("person_id"),
-      d("avslut_datum"),
-      v("avslutsorsak", {codes: EB_REASONS, nullable: true}),
-      // Null until the reason is registered.
-      d("registrerad_datum", {nullable: true})
+      text("insats_id", {pattern: INSATS_KEY}),
+      pseudonym("person_id"),
+      date("avslut_datum"),
+      text("avslutsorsak", {codes: EB_REASONS, nullable: true}),
+      // Null while the reason is not registered.
+      date("registrerad_datum", {nullable: true})
     ],
-    notAfterDelivery: ["avslut_datum", "registrerad_datum"]
+    foreignKeys: [
+      {
+        columns: ["insats_id"],
+        references: "lifecare_eb_insats",
+        referencedColumns: ["insats_id"],
+        severity: "fel",
+        why: "staging hämtar hushållet för avslutet från insatsen"
+      }
+    ],
+    warnings: [reasonMissing("avslutsorsak", "avslut_datum")]
   },
   {
     name: "eb_ansokan_beslut",
+    file: "eb_ansokan_beslut.parquet",
     system: "bi",
     grain: "one row per decision on a monthly application",
     key: ["beslut_id"],
     columns: [
-      v("beslut_id"),
-      v("hushall_id"),
-      d("ansokan_datum"),
-      d("beslut_datum"),
-      v("beslut_typ", {codes: ["bifall", "avslag"]}),
-      {name: "is_nyansokan", type: "BOOLEAN"},
-      v("avslagsgrund", {codes: ["andrahandsavtal", "inkomst", "ovrigt"], nullable: true}),
-      v("source_system", {codes: ["treserva", "lifecare"]})
+      text("beslut_id"),
+      pseudonym("hushall_id"),
+      date("ansokan_datum"),
+      date("beslut_datum"),
+      text("beslut_typ", {codes: ["bifall", "avslag"]}),
+      flag("is_nyansokan"),
+      text("avslagsgrund", {codes: ["andrahandsavtal", "inkomst", "ovrigt"], nullable: true}),
+      text("source_system", {codes: ["treserva", "lifecare"]})
     ],
-    notAfterDelivery: ["ansokan_datum", "beslut_datum"]
+    warnings: [endBeforeStart("ansokan_datum", "beslut_datum")]
   },
   {
     name: "ssbtek_slagning",
-    system: "bi",
+    file: "ssbtek_slagning.parquet",
+    system: "ssbtek",
     grain: "one row per look-up in SSBTEK",
     key: ["slagning_id"],
-    columns: [v("slagning_id"), d("slagning_datum"), v("utford_av", {codes: ["handlaggare", "robot"]}), v("person_id")],
-    notAfterDelivery: ["slagning_datum"]
+    columns: [
+      text("slagning_id"),
+      date("slagning_datum"),
+      text("utford_av", {codes: ["handlaggare", "robot"]}),
+      pseudonym("person_id")
+    ]
   },
   {
     name: "accorda_deltagare",
+    file: "accorda_deltagare.parquet",
     system: "accorda",
     grain: "one row per enrolment",
+    emptyTextIsNull: true,
     key: ["INSKRIVNING_NR"],
     columns: [
-      v("INSKRIVNING_NR"),
-      v("DELTAGAR_NR"),
-      v("VERKSAMHET", {codes: AM_AREAS_ACCORDA}),
-      v("INSKRIVEN", {textDate: "YYYY-MM-DD"}),
-      v("UTSKRIVEN", {textDate: "YYYY-MM-DD", nullable: true}),
-      v("AVSLUTSKOD", {codes: AM_REASONS_ACCORDA, nullable: true}),
-      v("REG_DATUM", {textDate: "YYYY-MM-DD"})
+      text("INSKRIVNING_NR", {pattern: prefixed("A", "inskrivningsnummer")}),
+      pseudonym("DELTAGAR_NR"),
+      text("VERKSAMHET", {codes: AM_AREAS_ACCORDA}),
+      text("INSKRIVEN", {textDate: "YYYY-MM-DD", future: "varning"}),
+      text("UTSKRIVEN", {textDate: "YYYY-MM-DD", nullable: true, future: "varning"}),
+      text("AVSLUTSKOD", {codes: AM_REASONS_ACCORDA, nullable: true}),
+      text("REG_DATUM", {textDate: "YYYY-MM-DD"})
     ],
-    notAfterDelivery: ["INSKRIVEN", "REG_DATUM"]
+    warnings: [endBeforeStart("INSKRIVEN", "UTSKRIVEN")]
   },
   {
     name: "arena_inskrivning",
+    file: "arena_inskrivning.parquet",
     system: "arena",
     grain: "one row per enrolment",
     key: ["inskrivning_id"],
     columns: [
-      v("inskrivning_id"),
-      v("person_id"),
-      v("verksamhetsomrade", {codes: AM_AREAS}),
-      d("start_datum"),
-      d("slut_datum", {nullable: true}),
-      v("avslutsorsak", {codes: AM_REASONS, nullable: true}),
-      {name: "is_migrerad", type: "BOOLEAN"},
-      d("registrerad_datum")
+      text("inskrivning_id", {pattern: prefixed("E", "inskrivnings-id")}),
+      pseudonym("person_id"),
+      text("verksamhetsomrade", {codes: AM_AREAS}),
+      date("start_datum", {future: "varning"}),
+      date("slut_datum", {nullable: true, future: "varning"}),
+      text("avslutsorsak", {codes: AM_REASONS, nullable: true}),
+      flag("is_migrerad"),
+      date("registrerad_datum")
     ],
-    notAfterDelivery: ["start_datum", "registrerad_datum"]
+    warnings: [endBeforeStart("start_datum", "slut_datum")]
   },
   {
     name: "am_anvisning",
+    file: "am_anvisning.parquet",
     system: "lifecare",
-    grain: "one row per referral to the labour-market programmes",
+    grain: "one row per referral from ekonomiskt bistånd to the labour-market programmes",
     key: ["anvisning_id"],
     columns: [
-      v("anvisning_id"),
-      v("person_id"),
-      v("hushall_id"),
-      d("anvisad_datum"),
-      v("status", {codes: ["aktiv", "avslutad", "avvisad"]})
-    ],
-    notAfterDelivery: ["anvisad_datum"]
+      text("anvisning_id"),
+      pseudonym("person_id"),
+      pseudonym("hushall_id"),
+      date("anvisad_datum"),
+      text("status", {codes: ["aktiv", "avslutad", "avvisad"]})
+    ]
   },
   {
     name: "am_verkstallighet",
+    file: "am_verkstallighet.parquet",
     system: "lifecare",
     grain: "one row per opened execution (verkställighet)",
     key: ["verkstallighet_id"],
-    columns: [v("verkstallighet_id"), v("hushall_id"), d("oppnad_datum")],
-    notAfterDelivery: ["oppnad_datum"]
+    columns: [text("verkstallighet_id"), pseudonym("hushall_id"), date("oppnad_datum")]
   },
   {
     name: "vux_antagning",
+    file: "vux_antagning.parquet",
     system: "vux",
     grain: "one row per admission of a student to a course or course package",
     key: ["antagning_id"],
     columns: [
-      v("antagning_id"),
-      v("elev_id"),
-      v("anordnare", {codes: VUX_PROVIDERS}),
-      v("kurstyp", {codes: ["gymnasial_enstaka", "kurspaket", "grundlaggande"]}),
-      v("period"),
-      d("antagen_datum"),
-      d("kurs_start"),
-      d("kurs_slut")
+      text("antagning_id"),
+      pseudonym("elev_id"),
+      text("anordnare", {codes: VUX_PROVIDERS}),
+      text("kurstyp", {codes: VUX_COURSE_TYPES}),
+      text("period", {pattern: {regex: "[0-9]{4}-[1-5]", description: "för studieperioder (ÅÅÅÅ-P, P = 1–5)"}}),
+      date("antagen_datum"),
+      // Courses are admitted to ahead of their start.
+      date("kurs_start", {future: "tillaten"}),
+      date("kurs_slut", {future: "tillaten"})
     ],
-    notAfterDelivery: ["antagen_datum"]
+    warnings: [endBeforeStart("kurs_start", "kurs_slut")]
   }
 ];
 
-/** The contract's table spec by name. */
+/** The contract's spec of one table; throws for a name the contract does not have. */
 export function tableSpec(name: string): TableSpec {
   const spec = CONTRACT.find((t) => t.name === name);
   if (!spec) throw new Error(`Okänd tabell i leveranskontraktet: ${name}`);
   return spec;
+}
+
+/** True for columns that hold dates, whether DATE or legacy text. */
+export function isDateColumn(column: ColumnSpec): boolean {
+  return column.type === "DATE" || column.textDate !== undefined;
 }

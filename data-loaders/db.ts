@@ -1,32 +1,81 @@
-// DuckDB for the loaders: one in-memory database per process, and queries that return plain JSON-ready rows.
-import {DuckDBInstance, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
+// DuckDB for the loaders: an in-memory database per process, and queries that return plain JSON-ready rows.
+import {
+  DuckDBInstance,
+  DuckDBTypeId,
+  LIST,
+  VARCHAR,
+  listValue,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue
+} from "@duckdb/node-api";
 
-/** Opens an in-memory DuckDB connection. */
+/** A value bound to a named parameter: `$name` in the SQL. String lists bind as VARCHAR[] (for `list_contains`). */
+export type SqlParam = string | number | boolean | null | readonly string[];
+
+/** A row as queryRows returns it: only numbers, strings, booleans and nulls (and lists or objects of them). */
+export type PlainRow = Record<string, unknown>;
+
+/** Opens an in-memory DuckDB database and returns a connection to it. */
 export async function connect(): Promise<DuckDBConnection> {
   const instance = await DuckDBInstance.create(":memory:");
   return instance.connect();
 }
 
-function plain(value: unknown): unknown {
+function bind(params: Record<string, SqlParam>): {
+  values: Record<string, DuckDBValue>;
+  types: Record<string, DuckDBType | undefined>;
+} {
+  const values: Record<string, DuckDBValue> = {};
+  const types: Record<string, DuckDBType | undefined> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (Array.isArray(value)) {
+      // An empty list has no item type to infer, so the type is always given.
+      values[name] = listValue(value as string[]);
+      types[name] = LIST(VARCHAR);
+    } else {
+      values[name] = value as DuckDBValue;
+    }
+  }
+  return {values, types};
+}
+
+function plain(value: unknown, type?: DuckDBType): unknown {
+  if (value === null || value === undefined) return null;
   if (typeof value === "bigint") return Number(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (Array.isArray(value)) return value.map(plain);
+  if (value instanceof Date) {
+    // DATE arrives as a Date at UTC midnight; anything else with a time keeps it.
+    return type?.typeId === DuckDBTypeId.DATE ? value.toISOString().slice(0, 10) : value.toISOString();
+  }
+  if (Array.isArray(value)) {
+    const itemType = type?.typeId === DuckDBTypeId.LIST ? type.valueType : undefined;
+    return value.map((item) => plain(item, itemType));
+  }
+  if (typeof value === "object") {
+    const struct = type?.typeId === DuckDBTypeId.STRUCT ? type : undefined;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, plain(item, struct?.typeForEntry(key))])
+    );
+  }
   return value;
 }
 
 /**
- * Runs SQL with named parameters ($name) bound, never spliced, and returns rows with plain numbers and strings:
- * BIGINT/HUGEINT/DECIMAL become numbers, DATE becomes "YYYY-MM-DD".
+ * Runs SQL with named parameters (`$name`) bound, never spliced, and returns plain rows: BIGINT, HUGEINT and
+ * DECIMAL become numbers and DATE becomes "YYYY-MM-DD", so JSON output holds only plain numbers and strings.
  */
-export async function queryRows<T = Record<string, unknown>>(
+export async function queryRows<T = PlainRow>(
   conn: DuckDBConnection,
   sql: string,
-  params: Record<string, string | number | boolean | null> = {}
+  params: Record<string, SqlParam> = {}
 ): Promise<T[]> {
-  const reader = await conn.runAndReadAll(sql, params as Record<string, DuckDBValue>);
-  return reader.getRowObjectsJS().map((row) => {
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(row)) out[key] = plain(value);
+  const {values, types} = bind(params);
+  const reader = await conn.runAndReadAll(sql, values, types);
+  const names = reader.columnNames();
+  const columnTypes = reader.columnTypes();
+  return reader.getRowsJS().map((row) => {
+    const out: PlainRow = {};
+    names.forEach((name, i) => (out[name] = plain(row[i], columnTypes[i])));
     return out as T;
   });
 }

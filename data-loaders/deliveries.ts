@@ -1,40 +1,73 @@
-// Delivery discovery: data/exports/<YYYY-MM-DD>/ folders, the delivery an edition uses, and opening one for queries.
+// Deliveries: the <root>/<YYYY-MM-DD>/ folders, the delivery an edition uses, and opening one (validated) for
+// queries.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {existsSync, readdirSync} from "node:fs";
-import {join, resolve} from "node:path";
+import {existsSync, readdirSync, statSync} from "node:fs";
+import {isAbsolute, relative, resolve} from "node:path";
 import {lastDay} from "../src/components/months.ts";
-import {ContractError, validateDelivery} from "./checks/validate.ts";
+import {ContractError, type Finding} from "./checks/findings.ts";
+import {readManifest, type Manifest} from "./checks/manifest.ts";
+import {validateDelivery} from "./checks/validate.ts";
 import {connect} from "./db.ts";
+import {deliveryDir} from "./staging/sources.ts";
 import {createStagingViews} from "./staging/views.ts";
 
 export const DEFAULT_EXPORTS = "data/exports";
 
-/** Where deliveries are read from: NAMNDRAPPORT_EXPORTS or data/exports. */
+/** Where deliveries are read from: the env NAMNDRAPPORT_EXPORTS, else data/exports. */
 export function exportsRoot(): string {
   return resolve(process.env.NAMNDRAPPORT_EXPORTS ?? DEFAULT_EXPORTS);
 }
 
-/** Delivery dates under root, oldest first. */
+// Messages name the root as the user wrote it: relative to the working directory when inside it.
+function shown(root: string): string {
+  const rel = relative(process.cwd(), resolve(root));
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : resolve(root);
+}
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isDeliveryDate(name: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(name);
+  if (!match) return false;
+  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return day.toISOString().slice(0, 10) === name;
+}
+
+/** The deliveries under root (folders named by a date), oldest first. An empty list when root does not exist. */
 export function listDeliveries(root: string): string[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)
-    .filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name) && existsSync(join(root, name, "manifest.json")))
+    .filter((name) => isDeliveryDate(name) && statSync(deliveryDir(root, name)).isDirectory())
     .sort();
 }
 
-/** The first delivery dated after the report month ends; a Swedish error when there is none. */
-export function deliveryForMonth(root: string, month: string): string {
+/**
+ * The delivery an edition for report month `month` ("YYYY-MM") uses: the first one dated after the month ends, or
+ * `override` (checked to exist and to be dated after the month). Throws a Swedish error when there is none.
+ */
+export function deliveryForMonth(root: string, month: string, override?: string): string {
   const end = lastDay(month);
-  const delivery = listDeliveries(root).find((date) => date > end);
+  const deliveries = listDeliveries(root);
+  if (override !== undefined) {
+    if (!isDeliveryDate(override)) throw new Error(`Ogiltig leverans "${override}": ange den som ÅÅÅÅ-MM-DD.`);
+    if (!deliveries.includes(override)) {
+      const known = deliveries.length ? ` Där finns: ${deliveries.slice(-3).join(", ")}.` : "";
+      throw new Error(`Leveransen ${override} finns inte i ${shown(root)}.${known}`);
+    }
+    if (override <= end) {
+      throw new Error(`Leveransen ${override} är gjord före utgången av ${month} och saknar en del av månaden.`);
+    }
+    return override;
+  }
+  const delivery = deliveries.find((date) => date > end);
   if (!delivery) {
     throw new Error(
-      `Ingen leverans efter ${month} finns i ${root}. Lägg leveransen där (en mapp ÅÅÅÅ-MM-DD med manifest.json) eller kör npm run sample.`
+      `Ingen leverans efter ${month} finns i ${shown(root)}. Kör npm run sample eller lägg leveransen där.`
     );
   }
   return delivery;
 }
 
-/** The delivery before this one, or null. */
+/** The delivery before `delivery` under root, or null (for the review's late registrations). */
 export function previousDelivery(root: string, delivery: string): string | null {
   return (
     listDeliveries(root)
@@ -43,16 +76,34 @@ export function previousDelivery(root: string, delivery: string): string | null 
   );
 }
 
+/** Reads a delivery's manifest.json; throws ContractError when it breaks the contract. */
+export function deliveryManifest(root: string, delivery: string): Manifest {
+  const {manifest, findings} = readManifest(root, delivery);
+  const errors = findings.filter((f) => f.severity === "fel");
+  if (errors.length || !manifest) throw new ContractError(errors);
+  return manifest;
+}
+
+export interface OpenOptions {
+  /** Receives the warnings of the single-table checks (suspicious but valid data). */
+  onWarnings?: (warnings: Finding[]) => void;
+}
+
 /**
- * Validates a delivery against the contract and returns a connection with its staging and canonical views.
- * Throws ContractError listing every break of the contract.
+ * Validates a delivery and returns an in-memory connection with its staging and canonical views. Throws
+ * ContractError listing every break of the contract, so no metric ever runs on a delivery that breaks it.
  */
-export async function openDelivery(root: string, delivery: string): Promise<DuckDBConnection> {
-  const dir = join(root, delivery);
-  if (!existsSync(dir)) throw new Error(`Leveransen ${delivery} finns inte i ${root}.`);
+export async function openDelivery(
+  root: string,
+  delivery: string,
+  options: OpenOptions = {}
+): Promise<DuckDBConnection> {
+  if (!existsSync(deliveryDir(root, delivery))) {
+    throw new Error(`Leveransen ${delivery} finns inte i ${shown(root)}.`);
+  }
   const conn = await connect();
-  const findings = await validateDelivery(conn, dir, delivery);
-  if (findings.length) throw new ContractError(findings);
-  await createStagingViews(conn, dir);
+  const warnings = await validateDelivery(root, delivery, conn);
+  if (warnings.length) options.onWarnings?.(warnings);
+  await createStagingViews(conn, root, delivery);
   return conn;
 }

@@ -1,4 +1,25 @@
-// Swedish labels for the canonical codes, as the reports word them.
+// Swedish labels for the canonical codes of the staging views (docs/staging.md), as the reports word them. Pages and
+// metrics look labels up here; no other module spells them out.
+
+export const SOURCE_SYSTEM_LABELS: Record<string, string> = {
+  treserva: "Treserva",
+  lifecare: "Lifecare",
+  accorda: "Accorda",
+  arena: "Lifecare / Arena Arbetsmarknad",
+  ssbtek: "SSBTEK",
+  vux: "Vuxenutbildningens administration"
+};
+
+export const UNIT_LABELS: Record<string, string> = {
+  alf: "Försörjningsstöd",
+  integration: "Integrationsenheten"
+};
+
+export const ROLE_LABELS: Record<string, string> = {
+  applicant: "Sökande",
+  co_applicant: "Medsökande",
+  child: "Barn"
+};
 
 export const EB_EXIT_REASON_LABELS: Record<string, string> = {
   arbete: "Arbete",
@@ -10,6 +31,28 @@ export const EB_EXIT_REASON_LABELS: Record<string, string> = {
   ersattning_pension: "Sjuk- eller aktivitetsersättning, pension",
   ovrigt: "Övrigt",
   ej_registrerad: "Ej registrerad ännu"
+};
+
+export const INVESTIGATION_OUTCOME_LABELS: Record<string, string> = {
+  beviljad: "Beviljad",
+  avslag: "Avslag",
+  aterkallad: "Återkallad"
+};
+
+export const DECISION_TYPE_LABELS: Record<string, string> = {
+  bifall: "Beviljande",
+  avslag: "Avslag"
+};
+
+export const REFUSAL_REASON_LABELS: Record<string, string> = {
+  andrahandsavtal: "Ej godkänt andrahandsavtal",
+  inkomst: "Inkomst",
+  ovrigt: "Övrigt"
+};
+
+export const SSBTEK_PERFORMER_LABELS: Record<string, string> = {
+  handlaggare: "Handläggare",
+  robot: "Robot"
 };
 
 export const PROGRAMME_AREA_LABELS: Record<string, string> = {
@@ -33,6 +76,12 @@ export const AM_EXIT_REASON_LABELS: Record<string, string> = {
   ej_registrerad: "Ej registrerad ännu"
 };
 
+export const REFERRAL_STATUS_LABELS: Record<string, string> = {
+  aktiv: "Aktiv",
+  avslutad: "Avslutad",
+  avvisad: "Avvisad"
+};
+
 export const PROVIDER_LABELS: Record<string, string> = {
   agila: "Agila Institutet",
   alg: "Alg",
@@ -45,4 +94,10 @@ export const PROVIDER_LABELS: Record<string, string> = {
   linvux: "Linvux",
   moa: "Moa",
   nti: "NTI"
+};
+
+export const COURSE_TYPE_LABELS: Record<string, string> = {
+  gymnasial_enstaka: "Enstaka kurser på gymnasial nivå",
+  kurspaket: "Kurspaket",
+  grundlaggande: "Grundläggande kurser"
 };

@@ -27,7 +27,7 @@ export async function runLoader(name: string, compute: (context: LoaderContext) 
     month = values.month;
     parseMonth(month);
     const root = exportsRoot();
-    const delivery = values.leverans ?? deliveryForMonth(root, month);
+    const delivery = deliveryForMonth(root, month, values.leverans);
     const started = Date.now();
     const conn = await openDelivery(root, delivery);
     const result = {

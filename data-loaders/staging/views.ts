@@ -1,182 +1,408 @@
-// Staging: one view per export table (rename, cast, categorise), then canonical views that union the legacy and new
-// systems with a source_system column. No joins, no aggregates. This is the only code that knows file paths.
+// Staging: one stg_<table> view per export table (rename to canonical English, cast legacy text, map codes to the
+// canonical codes shared across systems), then canonical views that union the legacy and new systems with a
+// source_system column. No aggregates. The only joins are key look-ups of the household through a validated unique
+// key (Treserva rows carry only the case number; a Lifecare exit only its insats), which never change row counts.
+// File paths come from sources.ts; everything downstream reads these views. docs/staging.md describes them.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {join} from "node:path";
-import {CONTRACT} from "../contract.ts";
+import {CONTRACT, tableSpec} from "../contract.ts";
+import {sourceViewSql} from "./sources.ts";
 
-/** SQL expression that turns a legacy text date ('' = none) into a DATE. */
-const textDate = (column: string, format: string) =>
-  `case when nullif(trim(${column}), '') is null then null else strptime(${column}, '${format}')::date end`;
-const ymd = (c: string) => textDate(c, "%Y%m%d");
-const isoText = (c: string) => textDate(c, "%Y-%m-%d");
-
-// One SELECT per export table; `src` is replaced by the table's read_parquet call.
-const STAGING: Record<string, string> = {
-  treserva_arende: `
-    select
-      ARENDE_NR as case_id,
-      HUSHALL_NYCKEL as household_id,
-      case ENHET when 'INT' then 'integration' else 'alf' end as unit,
-      NYANLAND_KVOT = 'J' as is_newly_arrived,
-      ${ymd("OPPNAT_DATUM")} as opened_date,
-      ${ymd("FORSTA_BESLUT_DATUM")} as first_decision_date,
-      ${ymd("AVSLUTAT_DATUM")} as closed_date,
-      ${ymd("REG_DATUM")} as registered_date
-    from src`,
-  treserva_utbetalning: `
-    select
-      UTBETALNING_NR as payment_id,
-      ARENDE_NR as case_id,
-      strptime(PERIOD, '%Y%m')::date as month_date,
-      cast(BELOPP as decimal(14,2)) as amount,
-      ${ymd("UTBET_DATUM")} as paid_date,
-      ${ymd("REG_DATUM")} as registered_date
-    from src`,
-  treserva_medlem: `
-    select
-      ARENDE_NR as case_id,
-      PERSON_NYCKEL as person_id,
-      case ROLL when 'SOK' then 'applicant' when 'MED' then 'co_applicant' else 'child' end as role,
-      FODELSEAR as birth_year,
-      ${ymd("FROM_DATUM")} as from_date,
-      ${ymd("TOM_DATUM")} as to_date
-    from src`,
-  treserva_avslut: `
-    select
-      ARENDE_NR as case_id,
-      PERSON_NYCKEL as person_id,
-      ${ymd("AVSLUT_DATUM")} as exit_date,
-      case ORSAK_KOD
-        when '01' then 'arbete' when '02' then 'studier' when '03' then 'annan_forsorjning' when '04' then 'flytt'
-        when '05' then 'ej_hort_av_sig' when '06' then 'forandrad_familjesituation'
-        when '07' then 'ersattning_pension' when '99' then 'ovrigt'
-      end as exit_reason,
-      ${ymd("REG_DATUM")} as registered_date
-    from src`,
-  lifecare_eb_utredning: `
-    select utredning_id as investigation_id, hushall_id as household_id, enhet as unit,
-      is_nyanland_kvot as is_newly_arrived, oppnad_datum as opened_date, avslutad_datum as closed_date,
-      utfall as outcome, registrerad_datum as registered_date
-    from src`,
-  lifecare_eb_insats: `
-    select insats_id, hushall_id as household_id, enhet as unit, is_nyanland_kvot as is_newly_arrived,
-      start_datum as start_date, slut_datum as end_date, registrerad_datum as registered_date
-    from src`,
-  lifecare_eb_utbetalning: `
-    select utbetalning_id as payment_id, hushall_id as household_id, insats_id, avser_manad as month_date,
-      cast(belopp as decimal(14,2)) as amount, utbetald_datum as paid_date, registrerad_datum as registered_date
-    from src`,
-  lifecare_eb_medlem: `
-    select hushall_id as household_id, person_id,
-      case roll when 'sokande' then 'applicant' when 'medsokande' then 'co_applicant' else 'child' end as role,
-      fodelsear as birth_year, fran_datum as from_date, till_datum as to_date
-    from src`,
-  lifecare_eb_avslut: `
-    select insats_id, person_id, avslut_datum as exit_date, avslutsorsak as exit_reason,
-      registrerad_datum as registered_date
-    from src`,
-  eb_ansokan_beslut: `
-    select beslut_id as decision_id, hushall_id as household_id, ansokan_datum as application_date,
-      beslut_datum as decision_date, beslut_typ as decision_type, is_nyansokan as is_new_application,
-      avslagsgrund as refusal_reason, source_system
-    from src`,
-  ssbtek_slagning: `
-    select slagning_id as lookup_id, slagning_datum as lookup_date, utford_av as performed_by, person_id
-    from src`,
-  accorda_deltagare: `
-    select
-      INSKRIVNING_NR as enrolment_id,
-      DELTAGAR_NR as person_id,
-      case VERKSAMHET
-        when 'JC' then 'jobbcenter' when 'AT' then 'arbetstraning' when 'PR' then 'praktik'
-        when 'KA' then 'kommunal_anstallning' when 'SV' then 'vagledning' when 'UV' then 'unga_vuxna'
-      end as programme_area,
-      ${isoText("INSKRIVEN")} as start_date,
-      ${isoText("UTSKRIVEN")} as end_date,
-      case AVSLUTSKOD
-        when 'AE' then 'arbete_ej_subventionerat' when 'AS' then 'arbete_subventionerat' when 'ST' then 'studier'
-        when 'AF' then 'sjalvforsorjning_af' when 'AR' then 'aterremitterad' when 'AB' then 'avbrott'
-        when 'OV' then 'ovrigt' when 'OK' then 'okand'
-      end as exit_reason,
-      false as is_migrated,
-      ${isoText("REG_DATUM")} as registered_date
-    from src`,
-  arena_inskrivning: `
-    select inskrivning_id as enrolment_id, person_id, verksamhetsomrade as programme_area, start_datum as start_date,
-      slut_datum as end_date, avslutsorsak as exit_reason, is_migrerad as is_migrated,
-      registrerad_datum as registered_date
-    from src`,
-  am_anvisning: `
-    select anvisning_id as referral_id, person_id, hushall_id as household_id, anvisad_datum as referral_date, status
-    from src`,
-  am_verkstallighet: `
-    select verkstallighet_id as execution_id, hushall_id as household_id, oppnad_datum as opened_date
-    from src`,
-  vux_antagning: `
-    select antagning_id as admission_id, elev_id as student_id, anordnare as provider, kurstyp as course_type,
-      period, antagen_datum as admission_date, kurs_start as course_start, kurs_slut as course_end
-    from src`
-};
-
-// Canonical views over the staging views. Grain in the comment before each.
-const CANONICAL = `
--- one row per payment, both systems; household from the Treserva case
-create or replace view eb_payments as
-  select p.payment_id, c.household_id, p.month_date, p.amount, p.paid_date, p.registered_date, 'treserva' as source_system
-  from stg_treserva_utbetalning p left join stg_treserva_arende c using (case_id)
-  union all
-  select payment_id, household_id, month_date, amount, paid_date, registered_date, 'lifecare'
-  from stg_lifecare_eb_utbetalning;
-
--- one row per Treserva case (all open cases, assessed need or not)
-create or replace view eb_cases as select *, 'treserva' as source_system from stg_treserva_arende;
-
--- one row per Lifecare insats
-create or replace view eb_insatser as select *, 'lifecare' as source_system from stg_lifecare_eb_insats;
-
--- one row per Lifecare investigation
-create or replace view eb_investigations as select *, 'lifecare' as source_system from stg_lifecare_eb_utredning;
-
--- one row per person and membership spell in a household, both systems
-create or replace view eb_members as
-  select c.household_id, m.person_id, m.role, m.birth_year, m.from_date, m.to_date, 'treserva' as source_system
-  from stg_treserva_medlem m left join stg_treserva_arende c using (case_id)
-  union all
-  select household_id, person_id, role, birth_year, from_date, to_date, 'lifecare' from stg_lifecare_eb_medlem;
-
--- one row per adult exit, both systems; reason null while not registered
-create or replace view eb_exits as
-  select c.household_id, a.person_id, a.exit_date, a.exit_reason, a.registered_date, 'treserva' as source_system
-  from stg_treserva_avslut a left join stg_treserva_arende c using (case_id)
-  union all
-  select i.household_id, a.person_id, a.exit_date, a.exit_reason, a.registered_date, 'lifecare'
-  from stg_lifecare_eb_avslut a left join stg_lifecare_eb_insats i using (insats_id);
-
-create or replace view eb_decisions as select * from stg_eb_ansokan_beslut;
-create or replace view ssbtek_lookups as select * from stg_ssbtek_slagning;
-
--- one row per enrolment, both systems
-create or replace view am_enrolments as
-  select *, 'accorda' as source_system from stg_accorda_deltagare
-  union all
-  select *, 'arena' from stg_arena_inskrivning;
-
-create or replace view am_referrals as select * from stg_am_anvisning;
-create or replace view am_executions as select * from stg_am_verkstallighet;
-create or replace view vux_admissions as select * from stg_vux_antagning;
-`;
-
-/** The staging SQL for one delivery folder, as it is run (exposed for tests and the docs). */
-export function stagingSql(deliveryDir: string): string {
-  const views = CONTRACT.map((table) => {
-    const path = join(deliveryDir, `${table.name}.parquet`).replaceAll("'", "''");
-    const select = STAGING[table.name].replace(/\bfrom src\b/, `from read_parquet('${path}')`);
-    return `create or replace view stg_${table.name} as ${select.trim()};`;
-  });
-  return [...views, CANONICAL].join("\n");
+export interface ViewSpec {
+  name: string;
+  /** One line: what one row is. */
+  grain: string;
+  sql: string;
 }
 
-/** Creates every staging and canonical view for a delivery folder on the connection. */
-export async function createStagingViews(conn: DuckDBConnection, deliveryDir: string): Promise<void> {
-  await conn.run(stagingSql(deliveryDir));
+// Legacy text dates: '' means none. Validation has checked the shape, so strptime cannot fail here.
+const textDate = (column: string, format: string) => `cast(strptime(nullif(trim(${column}), ''), '${format}') as date)`;
+const yyyymmdd = (column: string) => textDate(column, "%Y%m%d");
+const isoText = (column: string) => textDate(column, "%Y-%m-%d");
+
+/** A CASE expression mapping legacy codes to canonical ones; unmapped values (empty text) become null. */
+const mapCodes = (column: string, map: Record<string, string>) =>
+  `case trim(${column})\n${Object.entries(map)
+    .map(([from, to]) => `        when '${from}' then '${to}'`)
+    .join("\n")}\n      end`;
+
+// Legacy → canonical code maps. The canonical codes are the new systems' codes, so only legacy rows are mapped.
+export const UNIT_MAP_TRESERVA = {ALF: "alf", INT: "integration"};
+export const ROLE_MAP_TRESERVA = {SOK: "applicant", MED: "co_applicant", BARN: "child"};
+export const ROLE_MAP_LIFECARE = {sokande: "applicant", medsokande: "co_applicant", barn: "child"};
+export const EB_REASON_MAP_TRESERVA = {
+  "01": "arbete",
+  "02": "studier",
+  "03": "annan_forsorjning",
+  "04": "flytt",
+  "05": "ej_hort_av_sig",
+  "06": "forandrad_familjesituation",
+  "07": "ersattning_pension",
+  "99": "ovrigt"
+};
+export const AREA_MAP_ACCORDA = {
+  JC: "jobbcenter",
+  AT: "arbetstraning",
+  PR: "praktik",
+  KA: "kommunal_anstallning",
+  SV: "vagledning",
+  UV: "unga_vuxna"
+};
+export const AM_REASON_MAP_ACCORDA = {
+  AE: "arbete_ej_subventionerat",
+  AS: "arbete_subventionerat",
+  ST: "studier",
+  AF: "sjalvforsorjning_af",
+  AR: "aterremitterad",
+  AB: "avbrott",
+  OV: "ovrigt",
+  OK: "okand"
+};
+
+const staging = (table: string, select: string): ViewSpec => ({
+  name: `stg_${table}`,
+  grain: tableSpec(table).grain,
+  sql: `with source as (select * from src_${table}),
+
+final as (
+  select
+    ${select.trim()}
+  from source
+)
+
+select * from final`
+});
+
+export const STAGING_VIEWS: readonly ViewSpec[] = [
+  staging(
+    "treserva_arende",
+    `
+    ARENDE_NR as case_id,
+    HUSHALL_NYCKEL as household_id,
+    ${mapCodes("ENHET", UNIT_MAP_TRESERVA)} as unit,
+    NYANLAND_KVOT = 'J' as is_newly_arrived,
+    ${yyyymmdd("OPPNAT_DATUM")} as opened_date,
+    ${yyyymmdd("FORSTA_BESLUT_DATUM")} as first_decision_date,
+    ${yyyymmdd("AVSLUTAT_DATUM")} as closed_date,
+    ${yyyymmdd("REG_DATUM")} as registered_date`
+  ),
+  staging(
+    "treserva_utbetalning",
+    `
+    UTBETALNING_NR as payment_id,
+    ARENDE_NR as case_id,
+    cast(strptime(PERIOD, '%Y%m') as date) as month_date,
+    cast(BELOPP as decimal(14, 2)) as amount,
+    ${yyyymmdd("UTBET_DATUM")} as paid_date,
+    ${yyyymmdd("REG_DATUM")} as registered_date`
+  ),
+  staging(
+    "treserva_medlem",
+    `
+    ARENDE_NR as case_id,
+    PERSON_NYCKEL as person_id,
+    ${mapCodes("ROLL", ROLE_MAP_TRESERVA)} as role,
+    FODELSEAR as birth_year,
+    ${yyyymmdd("FROM_DATUM")} as from_date,
+    ${yyyymmdd("TOM_DATUM")} as to_date`
+  ),
+  staging(
+    "treserva_avslut",
+    `
+    ARENDE_NR as case_id,
+    PERSON_NYCKEL as person_id,
+    ${yyyymmdd("AVSLUT_DATUM")} as exit_date,
+    ${mapCodes("ORSAK_KOD", EB_REASON_MAP_TRESERVA)} as exit_reason,
+    ${yyyymmdd("REG_DATUM")} as registered_date`
+  ),
+  staging(
+    "lifecare_eb_utredning",
+    `
+    utredning_id as investigation_id,
+    hushall_id as household_id,
+    enhet as unit,
+    is_nyanland_kvot as is_newly_arrived,
+    oppnad_datum as opened_date,
+    avslutad_datum as closed_date,
+    utfall as outcome,
+    registrerad_datum as registered_date`
+  ),
+  staging(
+    "lifecare_eb_insats",
+    `
+    insats_id,
+    hushall_id as household_id,
+    enhet as unit,
+    is_nyanland_kvot as is_newly_arrived,
+    start_datum as start_date,
+    slut_datum as end_date,
+    registrerad_datum as registered_date`
+  ),
+  staging(
+    "lifecare_eb_utbetalning",
+    `
+    utbetalning_id as payment_id,
+    hushall_id as household_id,
+    insats_id,
+    avser_manad as month_date,
+    cast(belopp as decimal(14, 2)) as amount,
+    utbetald_datum as paid_date,
+    registrerad_datum as registered_date`
+  ),
+  staging(
+    "lifecare_eb_medlem",
+    `
+    hushall_id as household_id,
+    person_id,
+    ${mapCodes("roll", ROLE_MAP_LIFECARE)} as role,
+    fodelsear as birth_year,
+    fran_datum as from_date,
+    till_datum as to_date`
+  ),
+  staging(
+    "lifecare_eb_avslut",
+    `
+    insats_id,
+    person_id,
+    avslut_datum as exit_date,
+    avslutsorsak as exit_reason,
+    registrerad_datum as registered_date`
+  ),
+  staging(
+    "eb_ansokan_beslut",
+    `
+    beslut_id as decision_id,
+    hushall_id as household_id,
+    ansokan_datum as application_date,
+    beslut_datum as decision_date,
+    beslut_typ as decision_type,
+    is_nyansokan as is_new_application,
+    avslagsgrund as refusal_reason,
+    source_system`
+  ),
+  staging(
+    "ssbtek_slagning",
+    `
+    slagning_id as lookup_id,
+    slagning_datum as lookup_date,
+    utford_av as performed_by,
+    person_id`
+  ),
+  staging(
+    "accorda_deltagare",
+    `
+    INSKRIVNING_NR as enrolment_id,
+    DELTAGAR_NR as person_id,
+    ${mapCodes("VERKSAMHET", AREA_MAP_ACCORDA)} as programme_area,
+    ${isoText("INSKRIVEN")} as start_date,
+    ${isoText("UTSKRIVEN")} as end_date,
+    ${mapCodes("AVSLUTSKOD", AM_REASON_MAP_ACCORDA)} as exit_reason,
+    false as is_migrated,
+    ${isoText("REG_DATUM")} as registered_date`
+  ),
+  staging(
+    "arena_inskrivning",
+    `
+    inskrivning_id as enrolment_id,
+    person_id,
+    verksamhetsomrade as programme_area,
+    start_datum as start_date,
+    slut_datum as end_date,
+    avslutsorsak as exit_reason,
+    is_migrerad as is_migrated,
+    registrerad_datum as registered_date`
+  ),
+  staging(
+    "am_anvisning",
+    `
+    anvisning_id as referral_id,
+    person_id,
+    hushall_id as household_id,
+    anvisad_datum as referral_date,
+    status`
+  ),
+  staging(
+    "am_verkstallighet",
+    `
+    verkstallighet_id as execution_id,
+    hushall_id as household_id,
+    oppnad_datum as opened_date`
+  ),
+  staging(
+    "vux_antagning",
+    `
+    antagning_id as admission_id,
+    elev_id as student_id,
+    anordnare as provider,
+    kurstyp as course_type,
+    period,
+    antagen_datum as admission_date,
+    kurs_start as course_start,
+    kurs_slut as course_end`
+  )
+];
+
+// A view over one system's staging view, with its source_system.
+const single = (name: string, grain: string, stg: string, system: string): ViewSpec => ({
+  name,
+  grain,
+  sql: `with source as (select * from ${stg}),
+
+final as (
+  select *, '${system}' as source_system from source
+)
+
+select * from final`
+});
+
+export const CANONICAL_VIEWS: readonly ViewSpec[] = [
+  {
+    name: "eb_payments",
+    grain: "one row per payment, Treserva and Lifecare",
+    sql: `with treserva_payments as (select * from stg_treserva_utbetalning),
+treserva_cases as (select * from stg_treserva_arende),
+lifecare_payments as (select * from stg_lifecare_eb_utbetalning),
+
+-- Treserva payments carry the case; the household is the case's.
+treserva as (
+  select
+    p.payment_id, c.household_id, p.month_date, p.amount, p.paid_date, p.registered_date,
+    'treserva' as source_system
+  from treserva_payments p
+  left join treserva_cases c on c.case_id = p.case_id
+),
+
+lifecare as (
+  select payment_id, household_id, month_date, amount, paid_date, registered_date, 'lifecare' as source_system
+  from lifecare_payments
+),
+
+final as (
+  select * from treserva
+  union all
+  select * from lifecare
+)
+
+select * from final`
+  },
+  single(
+    "eb_cases",
+    "one row per Treserva case (every open case, assessed need or not)",
+    "stg_treserva_arende",
+    "treserva"
+  ),
+  single("eb_insatser", "one row per Lifecare insats ekonomiskt bistånd", "stg_lifecare_eb_insats", "lifecare"),
+  single("eb_investigations", "one row per Lifecare investigation", "stg_lifecare_eb_utredning", "lifecare"),
+  {
+    name: "eb_members",
+    grain: "one row per person and membership spell in a household, Treserva and Lifecare",
+    sql: `with treserva_members as (select * from stg_treserva_medlem),
+treserva_cases as (select * from stg_treserva_arende),
+lifecare_members as (select * from stg_lifecare_eb_medlem),
+
+treserva as (
+  select c.household_id, m.person_id, m.role, m.birth_year, m.from_date, m.to_date, 'treserva' as source_system
+  from treserva_members m
+  left join treserva_cases c on c.case_id = m.case_id
+),
+
+lifecare as (
+  select household_id, person_id, role, birth_year, from_date, to_date, 'lifecare' as source_system
+  from lifecare_members
+),
+
+final as (
+  select * from treserva
+  union all
+  select * from lifecare
+)
+
+select * from final`
+  },
+  {
+    name: "eb_exits",
+    grain: "one row per adult person whose assistance ended, Treserva and Lifecare",
+    sql: `with treserva_exits as (select * from stg_treserva_avslut),
+treserva_cases as (select * from stg_treserva_arende),
+lifecare_exits as (select * from stg_lifecare_eb_avslut),
+lifecare_insatser as (select * from stg_lifecare_eb_insats),
+
+treserva as (
+  select c.household_id, e.person_id, e.exit_date, e.exit_reason, e.registered_date, 'treserva' as source_system
+  from treserva_exits e
+  left join treserva_cases c on c.case_id = e.case_id
+),
+
+lifecare as (
+  select i.household_id, e.person_id, e.exit_date, e.exit_reason, e.registered_date, 'lifecare' as source_system
+  from lifecare_exits e
+  left join lifecare_insatser i on i.insats_id = e.insats_id
+),
+
+final as (
+  select * from treserva
+  union all
+  select * from lifecare
+)
+
+select * from final`
+  },
+  {
+    name: "eb_decisions",
+    grain: "one row per decision on a monthly application (the BI team's table names the system per row)",
+    sql: `with decisions as (select * from stg_eb_ansokan_beslut),
+
+final as (select * from decisions)
+
+select * from final`
+  },
+  single("ssbtek_lookups", "one row per SSBTEK look-up", "stg_ssbtek_slagning", "ssbtek"),
+  {
+    name: "am_enrolments",
+    grain: "one row per enrolment in a labour-market programme, Accorda and Arena",
+    sql: `with accorda_enrolments as (select * from stg_accorda_deltagare),
+arena_enrolments as (select * from stg_arena_inskrivning),
+
+accorda as (
+  select
+    enrolment_id, person_id, programme_area, start_date, end_date, exit_reason, is_migrated, registered_date,
+    'accorda' as source_system
+  from accorda_enrolments
+),
+
+arena as (
+  select
+    enrolment_id, person_id, programme_area, start_date, end_date, exit_reason, is_migrated, registered_date,
+    'arena' as source_system
+  from arena_enrolments
+),
+
+final as (
+  select * from accorda
+  union all
+  select * from arena
+)
+
+select * from final`
+  },
+  single("am_referrals", "one row per referral to the labour-market programmes", "stg_am_anvisning", "lifecare"),
+  single("am_executions", "one row per opened execution (verkställighet)", "stg_am_verkstallighet", "lifecare"),
+  single("vux_admissions", "one row per admission to a course or course package", "stg_vux_antagning", "vux")
+];
+
+/**
+ * The complete staging SQL for one delivery, as it is run: src_ views over the files, stg_ views, canonical views.
+ * Exposed for tests and docs.
+ */
+export function stagingSql(root: string, delivery: string): string {
+  const view = (v: ViewSpec) => `-- ${v.grain}\ncreate or replace view ${v.name} as\n${v.sql};`;
+  return [
+    ...CONTRACT.map((table) => sourceViewSql(root, delivery, table)),
+    ...STAGING_VIEWS.map(view),
+    ...CANONICAL_VIEWS.map(view)
+  ].join("\n\n");
+}
+
+/** Creates the src_, stg_ and canonical views of a delivery on the connection. Does not validate. */
+export async function createStagingViews(conn: DuckDBConnection, root: string, delivery: string): Promise<void> {
+  await conn.run(stagingSql(root, delivery));
 }

@@ -1,0 +1,64 @@
+// Findings of the delivery checks: errors stop the build, warnings go to the review. Messages are Swedish and name
+// delivery, file, column and rule.
+import type {Severity} from "../contract.ts";
+
+export interface Finding {
+  /** Stable across deliveries: `<rule>:<table>[.<column>]`, e.g. "okand_kod:accorda_deltagare.VERKSAMHET". */
+  id: string;
+  /** The rule, e.g. "saknad_kolumn", "okand_kod", "belopp_negativt". */
+  rule: string;
+  severity: Severity;
+  delivery: string;
+  /** The export table (or canonical view, for cross-table warnings); null for the delivery as a whole. */
+  table: string | null;
+  /** The file the finding is in, e.g. "accorda_deltagare.parquet" or "manifest.json". */
+  file: string | null;
+  /** Column or columns (comma separated), or null. */
+  column: string | null;
+  /** Rows (or persons, households) concerned, when counted. */
+  count: number | null;
+  message: string;
+}
+
+/** Thrown when a delivery breaks the contract. The message lists every error, one per line. */
+export class ContractError extends Error {
+  readonly findings: Finding[];
+
+  constructor(findings: Finding[]) {
+    super(findings.map((f) => f.message).join("\n"));
+    this.name = "ContractError";
+    this.findings = findings;
+  }
+}
+
+/** "1 rad", "3 rader": Swedish counts. */
+export function rows(n: number): string {
+  return n === 1 ? "1 rad" : `${n} rader`;
+}
+
+interface Where {
+  delivery: string;
+  table?: string | null;
+  file?: string | null;
+  column?: string | null;
+}
+
+/**
+ * A finding whose message reads "leverans D: fil, kolumn C: text". Pass `sentence` instead of `text` for messages
+ * that read as one sentence after the file ("leverans D: fil saknar kolumnen C").
+ */
+export function finding(
+  rule: string,
+  severity: Severity,
+  where: Where,
+  text: {text?: string; sentence?: string; count?: number | null; id?: string}
+): Finding {
+  const {delivery, table = null, file = null, column = null} = where;
+  const multiple = column?.includes(",");
+  const place = [file, column && `${multiple ? "kolumnerna" : "kolumn"} ${column}`].filter(Boolean).join(", ");
+  const message = text.sentence
+    ? `leverans ${delivery}: ${file ? `${file} ` : ""}${text.sentence}`
+    : `leverans ${delivery}: ${place ? `${place}: ` : ""}${text.text}`;
+  const id = text.id ?? `${rule}${table ? `:${table}${column ? `.${column.replaceAll(", ", "+")}` : ""}` : ""}`;
+  return {id, rule, severity, delivery, table, file, column, count: text.count ?? null, message};
+}

@@ -26,7 +26,7 @@ import {
   NBSP
 } from "./format.js";
 import {addMonths, monthRange} from "./months.js";
-import {GAP_FILL, INK, MUTED, newestFirstColor, YEAR_SYMBOLS} from "./palette.js";
+import {INK, MUTED, newestFirstColor, YEAR_SYMBOLS} from "./palette.js";
 
 const D3_SYMBOLS: Record<(typeof YEAR_SYMBOLS)[number], SymbolType> = {
   circle: symbolCircle,
@@ -37,6 +37,9 @@ const D3_SYMBOLS: Record<(typeof YEAR_SYMBOLS)[number], SymbolType> = {
 };
 
 const ANNOTATION_ROW = 15;
+/** Height of the strip that marks a gap's months along the bottom of the chart, in the colour of its year. */
+const GAP_STRIP = 6;
+const MARGIN_BOTTOM = 30;
 
 export interface MonthlyChartOptions {
   width: number;
@@ -120,14 +123,13 @@ function breakX(mark: BreakMark): number {
 }
 
 /** A gap as bands on the month axis, one per calendar year it touches. */
-function gapBands(mark: BreakMark): {x1: number; x2: number}[] {
-  const byYear = new Map<string, number[]>();
+function gapBands(mark: BreakMark): {year: number; x1: number; x2: number}[] {
+  const byYear = new Map<number, number[]>();
   for (const month of monthRange(mark.month, mark.until)) {
-    const list = byYear.get(month.slice(0, 4)) ?? [];
-    list.push(Number(month.slice(5, 7)));
-    byYear.set(month.slice(0, 4), list);
+    const year = Number(month.slice(0, 4));
+    byYear.set(year, [...(byYear.get(year) ?? []), Number(month.slice(5, 7))]);
   }
-  return [...byYear.values()].map((ms) => ({x1: Math.min(...ms) - 0.5, x2: Math.max(...ms) + 0.5}));
+  return [...byYear.entries()].map(([year, ms]) => ({year, x1: Math.min(...ms) - 0.5, x2: Math.max(...ms) + 0.5}));
 }
 
 /** The short note for a break or gap: "Byte till Lifecare okt 2022", "Uppgift saknas nov–dec 2022". */
@@ -240,18 +242,25 @@ export function monthlyChart(
   {width, height, format, axis = "millions"}: MonthlyChartOptions
 ): HTMLElement {
   const valueText = format ?? valueFormatter(metric.unit);
-  const points = chartPoints(metric);
-  const defined = points.filter((p) => p.value !== null);
-  const years = [...new Set(points.map((p) => p.year))].sort((a, b) => b - a);
+  // A year without any value (e.g. a measure no longer reported) gets no colour or legend entry; its gap is shaded.
+  const all = chartPoints(metric);
+  const defined = all.filter((p) => p.value !== null);
+  const years = [...new Set(defined.map((p) => p.year))].sort((a, b) => b - a);
+  const points = all.filter((p) => years.includes(p.year));
   const latest = years[0];
   const colorRange = years.map((_, i) => newestFirstColor(i));
   const symbolRange = years.map((_, i) => YEAR_SYMBOLS[Math.min(i, YEAR_SYMBOLS.length - 1)]);
 
   const rules = metric.breaks.filter((b) => b.kind !== "saknas");
   const gaps = metric.breaks.filter((b) => b.kind === "saknas");
-  const annotations = metric.breaks.map(annotationFor);
-  const marginTop = 18 + ANNOTATION_ROW * annotations.length;
-  const plotHeight = (height ?? Math.round(Math.max(220, Math.min(340, width * 0.42)))) + marginTop - 18;
+  const annotations = rules.map(annotationFor);
+  const gapNotes = gaps.map(annotationFor);
+  const yearColor = (year: number) => (years.includes(year) ? newestFirstColor(years.indexOf(year)) : MUTED);
+  // The top margin holds the y-axis label (Plot puts it in the first row) and then a row per break or gap label.
+  const yLabel = metric.unit === "kr" || metric.unit === "andel" ? null : capitalise(metric.unit);
+  const firstRow = yLabel ? 1 : 0;
+  const marginTop = Math.max(20, 10 + ANNOTATION_ROW * (firstRow + annotations.length));
+  const plotHeight = (height ?? Math.round(Math.max(220, Math.min(340, width * 0.42)))) + marginTop - 20;
   const tickFormat = tickFormatter(metric, axis);
   const monthTicks = width < 480 ? [1, 3, 5, 7, 9, 11] : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
   const tipTitle = (p: ChartPoint) => `${formatMonth(p.month)}: ${valueText(p.value)}`;
@@ -260,6 +269,7 @@ export function monthlyChart(
     width,
     height: plotHeight,
     marginTop,
+    marginBottom: MARGIN_BOTTOM,
     marginLeft: metric.unit === "kr" && axis === "millions" ? 62 : 54,
     marginRight: 12,
     style: {fontSize: "12px", fontFamily: "var(--sans-serif, system-ui, sans-serif)", color: INK},
@@ -269,12 +279,38 @@ export function monthlyChart(
       zero: true,
       nice: true,
       tickFormat,
-      label: metric.unit === "kr" || metric.unit === "andel" ? null : capitalise(metric.unit)
+      label: yLabel
     },
     color: {type: "ordinal", domain: years, range: colorRange},
     symbol: {type: "ordinal", domain: years, range: symbolRange},
     marks: [
-      ...gaps.map((g) => Plot.rect(gapBands(g), {x1: "x1", x2: "x2", fill: GAP_FILL})),
+      // A gap: the year's line stops, a strip in the year's colour marks the months, a label names them.
+      ...gaps.flatMap((g) =>
+        gapBands(g).map((band) =>
+          Plot.rect([band], {
+            x1: "x1",
+            x2: "x2",
+            fill: yearColor(band.year),
+            insetTop: plotHeight - marginTop - MARGIN_BOTTOM - GAP_STRIP
+          })
+        )
+      ),
+      ...gapNotes.map((a, i) =>
+        Plot.text([a], {
+          x: "x",
+          text: "text",
+          frameAnchor: "bottom",
+          lineAnchor: "bottom",
+          textAnchor: a.anchor,
+          dx: a.anchor === "start" ? 4 : a.anchor === "end" ? -4 : 0,
+          dy: -(GAP_STRIP + 4) - ANNOTATION_ROW * i,
+          fill: INK,
+          stroke: "white",
+          strokeWidth: 4,
+          paintOrder: "stroke",
+          fontSize: 11.5
+        })
+      ),
       Plot.ruleY([0], {stroke: MUTED}),
       ...rules.map((b) =>
         Plot.ruleX([breakX(b)], {
@@ -314,7 +350,7 @@ export function monthlyChart(
           lineAnchor: "top",
           textAnchor: a.anchor,
           dx: a.anchor === "start" ? 4 : a.anchor === "end" ? -4 : 0,
-          dy: -marginTop + 2 + ANNOTATION_ROW * i,
+          dy: -marginTop + 3 + ANNOTATION_ROW * (firstRow + i),
           fill: INK,
           fontSize: 11.5
         })
@@ -346,7 +382,7 @@ export function monthlyChart(
       }
       <details class="nr-table-details">
         <summary>Visa som tabell</summary>
-        ${chartTable(metric, points)}
+        ${chartTable(metric, all)}
       </details>
     </figcaption>
   </figure>`;

@@ -14,8 +14,6 @@ export const INK = "#1b1e23";
 export const MUTED = "#595959";
 /** Single-series bars (4.7:1). */
 export const BAR = "#4477aa";
-/** Background of months without data (decorative; the gap is also named in text). */
-export const GAP_FILL = "#ececec";
 
 /** The colour of the i-th newest of n groups (years, months). */
 export function newestFirstColor(i: number): string {

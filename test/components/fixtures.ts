@@ -179,3 +179,27 @@ export const vuxElever: BreakdownResult = {
     ["NTI", 201]
   ].map(([label, value]) => ({key: String(label).toLowerCase(), label: String(label), value: Number(value)}))
 };
+
+/** Aktuella hushåll: Treserva's measure, not reported after December 2022 (an open-ended gap to the report month). */
+export const aktuellaHushall: MetricResult = metric(
+  {
+    id: "aktuella_hushall",
+    label: "Aktuella hushåll",
+    unit: "hushåll",
+    definition: "Aktuella hushåll visar antal öppna ärenden i tidigare verksamhetssystem Treserva."
+  },
+  (m, i) => (m >= "2023-01" ? null : 3_300 + ((i * 41) % 150)),
+  {
+    breaks: [
+      {
+        id: "aktuella_hushall_upphor",
+        month: "2023-01",
+        until: "2023-11",
+        kind: "saknas",
+        label: "Redovisas inte",
+        reason: "Aktuella hushåll är Treservas mått och redovisas inte efter december 2022."
+      }
+    ],
+    lastYear: {comparable: false, reason: "Aktuella hushåll är Treservas mått och redovisas inte efter december 2022."}
+  }
+);

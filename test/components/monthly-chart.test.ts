@@ -2,7 +2,7 @@ import "./dom.ts";
 import {describe, expect, test} from "vitest";
 import {breakLabel, chartPoints, chartSummary, monthlyChart} from "../../src/components/monthly-chart.ts";
 import {YEAR_COLORS} from "../../src/components/palette.ts";
-import {ateraktualiserade, hushallInsats, integration, utbetalt} from "./fixtures.ts";
+import {aktuellaHushall, ateraktualiserade, hushallInsats, integration, utbetalt} from "./fixtures.ts";
 import {attr, expectSnapshot, text} from "./snapshot.ts";
 
 type ScaledSvg = SVGSVGElement & {scale(name: string): {apply(value: number): number}};
@@ -29,6 +29,13 @@ function dotPoints(svg: Element): [number, number][] {
   });
 }
 
+/** The y of a text's top edge: its own and its group's translate (Plot draws text with lineAnchor top). */
+function top(node: Element | null | undefined): number {
+  const ty = (el: Element | null | undefined) =>
+    Number(/translate\([-\d.]+,([-\d.]+)\)/.exec(el?.getAttribute("transform") ?? "")?.[1] ?? 0);
+  return ty(node) + ty(node?.parentElement);
+}
+
 describe("monthlyChart", () => {
   test("monthlyChart(metric) draws no point and no line at zero for a gap month", () => {
     const svg = plotOf(monthlyChart(integration, {width: 640}));
@@ -45,11 +52,18 @@ describe("monthlyChart", () => {
     expect(at(12)).toBe(1);
   });
 
-  test("monthlyChart(metric) labels a gap and shades its months", () => {
+  test("monthlyChart(metric) labels a gap and marks its months in the colour of its year", () => {
     const figure = monthlyChart(integration, {width: 640});
     const svg = plotOf(figure);
     expect(text(svg)).toContain("Uppgift saknas nov–dec 2022");
-    expect(svg.querySelectorAll('g[aria-label="rect"] rect')).toHaveLength(1);
+    const strips = svg.querySelectorAll('g[aria-label="rect"] rect');
+    expect(strips).toHaveLength(1);
+    expect(strips[0].closest("g")?.getAttribute("fill")).toBe(YEAR_COLORS[1]);
+    const x = svg.scale("x");
+    expect(Number(strips[0].getAttribute("x"))).toBeCloseTo(x.apply(10.5), 5);
+    expect(Number(strips[0].getAttribute("width"))).toBeCloseTo(x.apply(12.5) - x.apply(10.5), 5);
+    // A strip along the bottom, not a bar from zero: 6 px high.
+    expect(Number(strips[0].getAttribute("height"))).toBe(6);
     expect(text(figure.querySelector("figcaption"))).toContain("Uppgift saknas nov–dec 2022.");
   });
 
@@ -160,9 +174,26 @@ describe("monthlyChart", () => {
     ).toBe("Redovisas inte nov 2022–feb 2023");
   });
 
+  test("monthlyChart(metric) leaves a year without values out of the legend and marks its months in grey", () => {
+    const figure = monthlyChart(aktuellaHushall, {width: 640});
+    const svg = plotOf(figure);
+    expect(text(figure.querySelector(".nr-legend"))).toBe("2022 2021");
+    expect(text(svg)).toContain("Redovisas inte jan–nov 2023");
+    const strip = svg.querySelector('g[aria-label="rect"] rect');
+    expect(Number(strip?.getAttribute("x"))).toBeCloseTo(svg.scale("x").apply(0.5), 5);
+    expect(strip?.closest("g")?.getAttribute("fill")).toBe("#595959");
+    expect(attr(figure, "aria-label")).toContain("November 2023: uppgift saknas.");
+    // Plot's y-axis label keeps the first row of the top margin; the gap label comes below it.
+    const label = svg.querySelector('g[aria-label="y-axis label"] text');
+    const note = [...svg.querySelectorAll('g[aria-label="text"] text')].find((t) => text(t).startsWith("Redovisas"));
+    expect(text(label)).toBe("↑ Hushåll");
+    expect(top(note)).toBeGreaterThanOrEqual(top(label) + 12);
+  });
+
   test("monthlyChart(metric) matches its snapshots", async () => {
     await expectSnapshot(monthlyChart(utbetalt, {width: 640}), "monthly-chart-utbetalt");
     await expectSnapshot(monthlyChart(integration, {width: 640}), "monthly-chart-integration-gap");
     await expectSnapshot(monthlyChart(hushallInsats, {width: 400}), "monthly-chart-hushall-insats-break");
+    await expectSnapshot(monthlyChart(aktuellaHushall, {width: 640}), "monthly-chart-aktuella-hushall-ended");
   });
 });

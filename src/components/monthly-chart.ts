@@ -158,14 +158,19 @@ function annotationFor(mark: BreakMark): Annotation {
 
 const capitalise = (text: string) => text[0].toUpperCase() + text.slice(1);
 
+/** "Utbetalt ekonomiskt bistånd per månad, februari 2021–november 2023": the chart's title and table caption. */
+export function chartTitle(metric: MetricResult): string {
+  const first = metric.series[0]?.month ?? metric.month;
+  return `${metric.label} per månad, ${formatMonth(first)}–${formatMonth(metric.month)}`;
+}
+
 /** The text alternative: the window, the latest value, the same month last year and the breaks. */
 export function chartSummary(metric: MetricResult, format = valueFormatter(metric.unit)): string {
-  const first = metric.series[0]?.month ?? metric.month;
   const last = metric.previousYear;
   const lastYearValue = last.value ?? metric.series.find((p) => p.month === addMonths(metric.month, -12))?.value;
   const lastYearNote = last.comparable ? "" : " (inte jämförbart)";
   return [
-    `${metric.label} per månad, ${formatMonth(first)}–${formatMonth(metric.month)}.`,
+    `${chartTitle(metric)}.`,
     `${capitalise(formatMonth(metric.month))}: ${format(metric.value)}.`,
     `${capitalise(formatMonth(last.month))}: ${format(lastYearValue ?? null)}${lastYearNote}.`,
     ...metric.breaks.map(breakSentence)
@@ -227,7 +232,7 @@ function chartTable(metric: MetricResult, points: ChartPoint[]): HTMLElement {
     ...(rows.some((r) => r.note) ? [{key: "note", label: "Anmärkning", format: "text" as const}] : [])
   ];
   return dataTable(rows, columns, {
-    caption: chartSummary(metric).split(".")[0],
+    caption: chartTitle(metric),
     filename: `${metric.id}-${metric.month}`
   });
 }

@@ -90,11 +90,11 @@ export function breakdownBars(
 
   const svg = Plot.plot({
     width,
-    height: 24 + ROW * Math.max(1, bars.length),
+    height: 8 + ROW * Math.max(1, bars.length),
     marginLeft,
     marginRight: 56,
     marginTop: 4,
-    marginBottom: 20,
+    marginBottom: 4,
     style: {fontSize: "12px", fontFamily: "var(--sans-serif, system-ui, sans-serif)", color: INK},
     x: {domain: [0, max], nice: true, axis: null},
     y: {domain: bars.map((b) => b.label), label: null, tickSize: 0, padding: 0.25},

@@ -20,6 +20,7 @@ import {
   formatMillions,
   formatMonth,
   formatMonthAbbr,
+  formatMonthName,
   formatMonthRange,
   formatPercent,
   MISSING,
@@ -141,7 +142,11 @@ export function breakLabel(mark: BreakMark): string {
 
 function breakSentence(mark: BreakMark): string {
   const range =
-    mark.month === mark.until ? formatMonth(mark.month) : `${formatMonth(mark.month)}–${formatMonth(mark.until)}`;
+    mark.month === mark.until
+      ? formatMonth(mark.month)
+      : mark.month.slice(0, 4) === mark.until.slice(0, 4)
+        ? `${formatMonthName(mark.month)}–${formatMonth(mark.until)}`
+        : `${formatMonth(mark.month)}–${formatMonth(mark.until)}`;
   return mark.kind === "saknas" ? `${mark.label} ${range}.` : `${mark.label} ${formatMonth(mark.month)}.`;
 }
 

@@ -100,7 +100,7 @@ describe("monthlyChart", () => {
     const summary = chartSummary(integration).replace(/\u00a0/g, " ");
     expect(summary).toContain("November 2023: 320 hushåll.");
     expect(summary).toContain("November 2022: uppgift saknas (inte jämförbart).");
-    expect(summary).toContain("Uppgift saknas november 2022–december 2022.");
+    expect(summary).toContain("Uppgift saknas november–december 2022.");
   });
 
   test("monthlyChart(metric) shows kronor ticks in millions and Swedish month names", () => {
@@ -183,6 +183,7 @@ describe("monthlyChart", () => {
     expect(Number(strip?.getAttribute("x"))).toBeCloseTo(svg.scale("x").apply(0.5), 5);
     expect(strip?.closest("g")?.getAttribute("fill")).toBe("#595959");
     expect(attr(figure, "aria-label")).toContain("November 2023: uppgift saknas.");
+    expect(attr(figure, "aria-label")).toContain("Redovisas inte januari–november 2023.");
     // Plot's y-axis label keeps the first row of the top margin; the gap label comes below it.
     const label = svg.querySelector('g[aria-label="y-axis label"] text');
     const note = [...svg.querySelectorAll('g[aria-label="text"] text')].find((t) => text(t).startsWith("Redovisas"));

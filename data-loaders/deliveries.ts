@@ -2,13 +2,13 @@
 // queries.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {existsSync, readdirSync, statSync} from "node:fs";
-import {isAbsolute, relative, resolve} from "node:path";
+import {resolve} from "node:path";
 import {lastDay} from "../src/components/months.ts";
 import {ContractError, type Finding} from "./checks/findings.ts";
 import {readManifest, type Manifest} from "./checks/manifest.ts";
 import {validateDelivery} from "./checks/validate.ts";
 import {connect} from "./db.ts";
-import {deliveryDir} from "./staging/sources.ts";
+import {deliveryDir, displayPath} from "./staging/sources.ts";
 import {createStagingViews} from "./staging/views.ts";
 
 export const DEFAULT_EXPORTS = "data/exports";
@@ -16,12 +16,6 @@ export const DEFAULT_EXPORTS = "data/exports";
 /** Where deliveries are read from: the env NAMNDRAPPORT_EXPORTS, else data/exports. */
 export function exportsRoot(): string {
   return resolve(process.env.NAMNDRAPPORT_EXPORTS ?? DEFAULT_EXPORTS);
-}
-
-// Messages name the root as the user wrote it: relative to the working directory when inside it.
-function shown(root: string): string {
-  const rel = relative(process.cwd(), resolve(root));
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : resolve(root);
 }
 
 /** True for a real calendar date written YYYY-MM-DD. */
@@ -51,7 +45,7 @@ export function deliveryForMonth(root: string, month: string, override?: string)
     if (!isDeliveryDate(override)) throw new Error(`Ogiltig leverans "${override}": ange den som ÅÅÅÅ-MM-DD.`);
     if (!deliveries.includes(override)) {
       const known = deliveries.length ? ` Där finns: ${deliveries.slice(-3).join(", ")}.` : "";
-      throw new Error(`Leveransen ${override} finns inte i ${shown(root)}.${known}`);
+      throw new Error(`Leveransen ${override} finns inte i ${displayPath(root)}.${known}`);
     }
     if (override <= end) {
       throw new Error(`Leveransen ${override} är gjord före utgången av ${month} och saknar en del av månaden.`);
@@ -61,7 +55,7 @@ export function deliveryForMonth(root: string, month: string, override?: string)
   const delivery = deliveries.find((date) => date > end);
   if (!delivery) {
     throw new Error(
-      `Ingen leverans efter ${month} finns i ${shown(root)}. Kör npm run sample eller lägg leveransen där.`
+      `Ingen leverans efter ${month} finns i ${displayPath(root)}. Kör npm run sample eller lägg leveransen där.`
     );
   }
   return delivery;
@@ -99,7 +93,7 @@ export async function openDelivery(
   options: OpenOptions = {}
 ): Promise<DuckDBConnection> {
   if (!existsSync(deliveryDir(root, delivery))) {
-    throw new Error(`Leveransen ${delivery} finns inte i ${shown(root)}.`);
+    throw new Error(`Leveransen ${delivery} finns inte i ${displayPath(root)}.`);
   }
   const conn = await connect();
   const warnings = await validateDelivery(root, delivery, conn);

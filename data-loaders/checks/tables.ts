@@ -16,10 +16,13 @@ const SHAPE: Record<TextDateFormat, string> = {
 /** Quotes a column name from the contract (never data) as an SQL identifier. */
 export const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
-/** The value of a column as checks see it: in legacy tables empty text means null. */
+/**
+ * The value of a column as checks see it: in legacy tables empty text means null. Not trimmed, as staging does not
+ * trim either: a padded key or code fails its pattern or code list instead of passing here and breaking a join.
+ */
 export function valueSql(spec: TableSpec, column: ColumnSpec, alias?: string): string {
   const name = alias ? `${alias}.${ident(column.name)}` : ident(column.name);
-  return spec.emptyTextIsNull && column.type === "VARCHAR" ? `nullif(trim(${name}), '')` : name;
+  return spec.emptyTextIsNull && column.type === "VARCHAR" ? `nullif(${name}, '')` : name;
 }
 
 /** A date column as DATE, parsing legacy text (unparseable text gives null; the parse check reports it). */

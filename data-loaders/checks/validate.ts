@@ -4,7 +4,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {existsSync} from "node:fs";
 import {CONTRACT, tableSpec} from "../contract.ts";
 import {connect} from "../db.ts";
-import {deliveryDir, exportPath, sourceViewSql} from "../staging/sources.ts";
+import {deliveryDir, displayPath, exportPath, sourceViewSql} from "../staging/sources.ts";
 import {createStagingViews} from "../staging/views.ts";
 import {ContractError, finding, type Finding} from "./findings.ts";
 import {readManifest} from "./manifest.ts";
@@ -26,7 +26,7 @@ export interface CheckOptions {
  */
 export async function checkDelivery(root: string, delivery: string, options: CheckOptions = {}): Promise<Finding[]> {
   if (!existsSync(deliveryDir(root, delivery))) {
-    throw new Error(`Leveransen ${delivery} finns inte i ${root}.`);
+    throw new Error(`Leveransen ${delivery} finns inte i ${displayPath(root)}.`);
   }
   const conn = options.conn ?? (await connect());
   const {manifest, findings} = readManifest(root, delivery);

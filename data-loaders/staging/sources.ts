@@ -1,7 +1,13 @@
 // Where a delivery's files are. The delivery layout (data-contract.md) is known here and nowhere else: checks and
 // staging read the export tables through the src_<table> views this module defines.
-import {join} from "node:path";
+import {isAbsolute, join, relative, resolve} from "node:path";
 import type {TableSpec} from "../contract.ts";
+
+/** A path for messages: relative to the working directory when inside it (as the user wrote it), else absolute. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : resolve(path);
+}
 
 /** The folder of one delivery: `<root>/<YYYY-MM-DD>`. */
 export function deliveryDir(root: string, delivery: string): string {

@@ -15,13 +15,13 @@ export interface ViewSpec {
 }
 
 // Legacy text dates: '' means none. Validation has checked the shape, so strptime cannot fail here.
-const textDate = (column: string, format: string) => `cast(strptime(nullif(trim(${column}), ''), '${format}') as date)`;
+const textDate = (column: string, format: string) => `cast(strptime(nullif(${column}, ''), '${format}') as date)`;
 const yyyymmdd = (column: string) => textDate(column, "%Y%m%d");
 const isoText = (column: string) => textDate(column, "%Y-%m-%d");
 
 /** A CASE expression mapping legacy codes to canonical ones; unmapped values (empty text) become null. */
 const mapCodes = (column: string, map: Record<string, string>) =>
-  `case trim(${column})\n${Object.entries(map)
+  `case ${column}\n${Object.entries(map)
     .map(([from, to]) => `        when '${from}' then '${to}'`)
     .join("\n")}\n      end`;
 

@@ -104,6 +104,13 @@ describe("validateDelivery(root, date)", () => {
     ]);
   });
 
+  test("validateDelivery(root, date) rejects a legacy code padded with spaces", async () => {
+    const errors = await errorsOf({change: (rows) => void (first(rows, "accorda_deltagare").VERKSAMHET = "JC ")});
+    expect(errors).toEqual([
+      "leverans 2023-12-05: accorda_deltagare.parquet, kolumn VERKSAMHET: okänd kod 'JC ' (1 rad)"
+    ]);
+  });
+
   test("validateDelivery(root, date) rejects an unknown code set in the file", async () => {
     const errors = await errorsOf({
       breaks: [["arena_inskrivning", {kind: "setValue", column: "avslutsorsak", value: "arbete"}]]

@@ -3,9 +3,16 @@ import {readFile} from "node:fs/promises";
 import {beforeAll, describe, expect, test} from "vitest";
 import {
   AM_AREAS,
+  AM_AREAS_ACCORDA,
   AM_REASONS,
+  AM_REASONS_ACCORDA,
   CONTRACT,
   EB_REASONS,
+  EB_REASONS_TRESERVA,
+  EB_ROLES,
+  EB_ROLES_TRESERVA,
+  EB_UNITS,
+  EB_UNITS_TRESERVA,
   VUX_COURSE_TYPES,
   VUX_PROVIDERS
 } from "../../data-loaders/contract.ts";
@@ -26,7 +33,17 @@ import {
   SSBTEK_PERFORMER_LABELS,
   UNIT_LABELS
 } from "../../data-loaders/labels.ts";
-import {CANONICAL_VIEWS, STAGING_VIEWS, stagingSql} from "../../data-loaders/staging/views.ts";
+import {
+  AM_REASON_MAP_ACCORDA,
+  AREA_MAP_ACCORDA,
+  CANONICAL_VIEWS,
+  EB_REASON_MAP_TRESERVA,
+  ROLE_MAP_LIFECARE,
+  ROLE_MAP_TRESERVA,
+  STAGING_VIEWS,
+  stagingSql,
+  UNIT_MAP_TRESERVA
+} from "../../data-loaders/staging/views.ts";
 import {DELIVERY, minimalDelivery} from "../fixtures/minimal-delivery.ts";
 import {acceptedValues, notNull, relationship, unique} from "./schema.ts";
 
@@ -308,6 +325,23 @@ describe("stagingSql(root, date)", () => {
 
   test("stagingSql(root, date) quotes a path with an apostrophe", () => {
     expect(stagingSql("/d'Artagnan", "2023-12-05")).toContain("read_parquet('/d''Artagnan/2023-12-05/");
+  });
+});
+
+describe("code maps", () => {
+  test("the legacy code maps cover exactly the contract's legacy codes and give its canonical codes", () => {
+    const maps: [Record<string, string>, readonly string[], readonly string[]][] = [
+      [UNIT_MAP_TRESERVA, EB_UNITS_TRESERVA, EB_UNITS],
+      [EB_REASON_MAP_TRESERVA, EB_REASONS_TRESERVA, EB_REASONS],
+      [AREA_MAP_ACCORDA, AM_AREAS_ACCORDA, AM_AREAS],
+      [AM_REASON_MAP_ACCORDA, AM_REASONS_ACCORDA, AM_REASONS],
+      [ROLE_MAP_TRESERVA, EB_ROLES_TRESERVA, Object.keys(ROLE_LABELS)],
+      [ROLE_MAP_LIFECARE, EB_ROLES, Object.keys(ROLE_LABELS)]
+    ];
+    for (const [map, legacy, canonical] of maps) {
+      expect(Object.keys(map).sort()).toEqual([...legacy].sort());
+      expect(Object.values(map).sort()).toEqual([...canonical].sort());
+    }
   });
 });
 

@@ -25,6 +25,7 @@ export default {
   globalStylesheets: [],
   style: "style.css",
   search: false,
+  pager: false,
   pages: [
     {name: "Arkiv", path: "/"},
     ...editions().map((month) => ({
@@ -37,7 +38,8 @@ export default {
       ]
     }))
   ],
-  head: '<meta name="description" content="Nämndrapport för arbetsmarknadsnämndens verksamheter">',
+  // An empty inline icon: browsers otherwise request /favicon.ico, which an intranet server may not have.
+  head: '<meta name="description" content="Nämndrapport för arbetsmarknadsnämndens verksamheter"><link rel="icon" href="data:,">',
   header: `<span class="nr-header">${settings.municipality} · ${settings.administration}</span>`,
   footer: `${settings.municipality} · ${settings.administration} · Byggd ${formatDate(buildDate.toISOString().slice(0, 10))}`
 };

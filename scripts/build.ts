@@ -8,7 +8,7 @@ import {invalidateLoaderCache} from "./lib/loader-cache.ts";
 import {exportsRoot, LOADER_CODE, SRC_ROOT} from "./lib/paths.ts";
 import {runFramework} from "./lib/run.ts";
 import {ensureSampleData} from "./lib/sample-data.ts";
-import {checkSite, setLanguage} from "./lib/site-check.ts";
+import {checkSite, finishPages} from "./lib/site-check.ts";
 
 const log = (line: string) => console.log(line);
 
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     throw new Error(`Bygget misslyckades (se felet ovan). Den tidigare webbplatsen i ${values.ut} är orörd.`);
   }
 
-  await setLanguage(staging);
+  await finishPages(staging);
   const findings = await checkSite(staging);
   if (findings.length > 0) {
     await rm(staging, {recursive: true, force: true});

@@ -70,14 +70,20 @@ export async function checkSite(dir: string): Promise<SiteFinding[]> {
   return findings.sort((a, b) => a.file.localeCompare(b.file) || a.detail.localeCompare(b.detail));
 }
 
-/** Adds lang="sv" to every page's <html> tag; Framework 1.13 has no option for it. */
-export async function setLanguage(dir: string, lang = "sv"): Promise<number> {
+/**
+ * Fixes what Framework 1.13 writes into every page and has no option for: `<html lang="sv">`, a viewport that allows
+ * zooming (WCAG 1.4.4), and the sidebar's close label moved out of its <ol> (a list may only hold list items).
+ */
+export async function finishPages(dir: string, lang = "sv"): Promise<number> {
   const {writeFile} = await import("node:fs/promises");
   let count = 0;
   for await (const path of walk(dir)) {
     if (extname(path) !== ".html") continue;
     const text = await readFile(path, "utf8");
-    const updated = text.replace(/<html(?![^>]*\blang=)([^>]*)>/, `<html lang="${lang}"$1>`);
+    const updated = text
+      .replace(/<html(?![^>]*\blang=)([^>]*)>/, `<html lang="${lang}"$1>`)
+      .replace(/(<meta name="viewport" content="[^"]*?),\s*maximum-scale=1(")/, "$1$2")
+      .replace(/<ol>(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$2$1<ol>");
     if (updated !== text) {
       await writeFile(path, updated);
       count++;

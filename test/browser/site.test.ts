@@ -43,7 +43,8 @@ interface Visit {
 }
 
 async function visit(path: string): Promise<Visit> {
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  const page = await context.newPage();
   const visit: Visit = {page, consoleErrors: [], failed: [], foreign: []};
   page.on("console", (m) => m.type() === "error" && visit.consoleErrors.push(m.text()));
   page.on("pageerror", (e) => visit.consoleErrors.push(e.message));

@@ -2,14 +2,17 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  {ignores: ["node_modules/", "dist/", "dist-*/", "data/", "src/.observablehq/", "**/*.md"]},
+  {ignores: ["node_modules/", "tmp/", "dist/", "dist-*/", "data/", "src/.observablehq/", "**/*.md"]},
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: {ecmaVersion: 2022, sourceType: "module"},
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", {argsIgnorePattern: "^_", varsIgnorePattern: "^_"}],
-      "no-restricted-imports": ["error", {patterns: [{group: ["npm:*"], message: "Importera med paketnamn (offline-regel)."}]}]
+      "no-restricted-imports": [
+        "error",
+        {patterns: [{group: ["npm:*"], message: "Importera med paketnamn (offline-regel)."}]}
+      ]
     }
   }
 );

@@ -23,7 +23,11 @@ export function appendixTables({month, rows}: {month: string; rows: AppendixRow[
         {key: "beslut", label: "Beslut ek bistånd totalt (beviljande och avslag)", format: "integer"},
         {key: "ssbtek_handlaggare", label: "Antal slagningar i SSBTEK (handläggare)", format: "integer"},
         {key: "ssbtek_robot", label: "Antal slagningar i SSBTEK (robot)", format: "integer"},
-        {key: "kontrollerade_individer", label: "Totalt antal kontrollerade individer (inkl. barn), SSBTEK", format: "integer"}
+        {
+          key: "kontrollerade_individer",
+          label: "Totalt antal kontrollerade individer (inkl. barn), SSBTEK",
+          format: "integer"
+        }
       ],
       {caption: `Kontroller och beslut ${month.slice(0, 4)}`, filename: `kontroller-och-beslut-${month}`}
     ),
@@ -31,15 +35,19 @@ export function appendixTables({month, rows}: {month: string; rows: AppendixRow[
       table,
       [
         {key: "manad", label: "Månad", format: "text"},
-        {key: "anvisade_individer", label: 'Antal arbetsmarknadsuppdrag, individer (exkl. status "avvisad")', format: "integer"},
+        {
+          key: "anvisade_individer",
+          label: 'Antal arbetsmarknadsuppdrag, individer (exkl. status "avvisad")',
+          format: "integer"
+        },
         {key: "oppnade_verkstalligheter", label: "Antal öppnade verkställigheter, hushåll", format: "integer"}
       ],
       {caption: `Arbetsmarknadsuppdrag och inflöde ${month.slice(0, 4)}`, filename: `arbetsmarknadsuppdrag-${month}`}
     ),
     andrahand: html`<p>
-      Under ${formatMonth(month)} fick ${formatInteger(last?.andrahandsavtal_avslag ?? 0)} nya ansökningar avslag på grund
-      av ett icke godkänt andrahandsavtal. Hittills är det totalt ${formatInteger(last?.andrahandsavtal_totalt ?? 0)} nya
-      ansökningar som fått avslag mot denna bakgrund.
+      Under ${formatMonth(month)} fick ${formatInteger(last?.andrahandsavtal_avslag ?? 0)} nya ansökningar avslag på
+      grund av ett icke godkänt andrahandsavtal. Hittills är det totalt
+      ${formatInteger(last?.andrahandsavtal_totalt ?? 0)} nya ansökningar som fått avslag mot denna bakgrund.
     </p>`
   };
 }

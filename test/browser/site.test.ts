@@ -49,7 +49,14 @@ async function visit(path: string): Promise<Visit> {
   page.on("console", (m) => m.type() === "error" && visit.consoleErrors.push(m.text()));
   page.on("pageerror", (e) => visit.consoleErrors.push(e.message));
   page.on("requestfailed", (r) => visit.failed.push(r.url()));
-  page.on("request", (r) => !r.url().startsWith(base) && !r.url().startsWith("data:") && !r.url().startsWith("blob:") && visit.foreign.push(r.url()));
+  page.on(
+    "request",
+    (r) =>
+      !r.url().startsWith(base) &&
+      !r.url().startsWith("data:") &&
+      !r.url().startsWith("blob:") &&
+      visit.foreign.push(r.url())
+  );
   await page.goto(`${base}${path}`, {waitUntil: "networkidle"});
   // Framework renders cells asynchronously; wait until no cell is pending.
   await page.waitForFunction(() => !document.querySelector(".observablehq--loading, .observablehq--pending"));
@@ -84,8 +91,9 @@ describe("edition pages", () => {
     const {page} = await visit(`/${month}/`);
     const figures = page.locator("main figure");
     expect(await figures.count()).toBeGreaterThan(10);
-    const empty = await page.$$eval("main figure", (els) =>
-      els.filter((el) => !el.querySelector("svg path, svg rect, svg circle, svg line")).length
+    const empty = await page.$$eval(
+      "main figure",
+      (els) => els.filter((el) => !el.querySelector("svg path, svg rect, svg circle, svg line")).length
     );
     expect(empty).toBe(0);
     await page.close();
@@ -105,7 +113,11 @@ describe("edition pages", () => {
     const am = loaderOutput(month, "arbetsmarknad") as {metrics: Record<string, {value: number | null}>};
     const {page} = await visit(`/${month}/`);
     const kpis = await text(page, ".nr-kpis");
-    for (const value of [eb.metrics.utbetalt.value, eb.metrics.utbetalningshushall.value, am.metrics.am_inskrivna.value]) {
+    for (const value of [
+      eb.metrics.utbetalt.value,
+      eb.metrics.utbetalningshushall.value,
+      am.metrics.am_inskrivna.value
+    ]) {
       expect(kpis).toContain(formatInteger(value).replace(/\u00a0/g, " "));
     }
     await page.close();
@@ -131,15 +143,29 @@ describe("edition pages", () => {
     expect(summary).toContain(fold(formatKronor(m.utbetalt.value)));
     expect(summary).toContain(`var vid februari 2023 ${fold(formatPercent(m.ateraktualiserade_eb.value))}`);
     expect(fold(formatPercent(m.ateraktualiserade_eb.value))).toBe("10,7 %");
-    for (const id of ["hushall_insats", "langvariga", "am_inskrivna", "integration", "nya_insatser", "am_nya", "avslutade_insatser", "am_avslutade"]) {
+    for (const id of [
+      "hushall_insats",
+      "langvariga",
+      "am_inskrivna",
+      "integration",
+      "nya_insatser",
+      "am_nya",
+      "avslutade_insatser",
+      "am_avslutade"
+    ]) {
       expect(summary, id).toContain(fold(formatInteger(m[id].value)));
     }
     // Every number in the bullets is one of the bound values (no retyped figures).
     const bound = new Set(
-      Object.values(m).flatMap((x: {value: number; previousMonth?: {value: number; change: number}; previousYear?: {value: number; change: number}}) =>
-        [x.value, x.previousMonth?.value, x.previousYear?.value, x.previousMonth?.change, x.previousYear?.change]
-          .filter((v): v is number => typeof v === "number")
-          .map((v) => fold(formatInteger(Math.abs(v))))
+      Object.values(m).flatMap(
+        (x: {
+          value: number;
+          previousMonth?: {value: number; change: number};
+          previousYear?: {value: number; change: number};
+        }) =>
+          [x.value, x.previousMonth?.value, x.previousYear?.value, x.previousMonth?.change, x.previousYear?.change]
+            .filter((v): v is number => typeof v === "number")
+            .map((v) => fold(formatInteger(Math.abs(v))))
       )
     );
     const numbers = summary.replace(/\d+(,\d+)?\s?%/g, "").match(/\d{1,3}(?: \d{3})+|\b\d{2,}\b/g) ?? [];

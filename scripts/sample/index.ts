@@ -17,7 +17,7 @@ import {deriveApplications, planSsbtek} from "./logs.ts";
 import {claimOutput, releaseOutput} from "./output.ts";
 import {derivePayments} from "./payments.ts";
 import {Persons} from "./population.ts";
-import {buildRecords} from "./records.ts";
+import {buildRecords, type Records} from "./records.ts";
 import {PayingIndex, simulateAm} from "./simulate-am.ts";
 import {simulateEb} from "./simulate-eb.ts";
 import {calibrateVux, simulateVux} from "./vux.ts";
@@ -40,23 +40,8 @@ export function deliveryDays(): number[] {
   return days;
 }
 
-/**
- * Generates the sample deliveries into `outDir` and returns their dates. Deterministic: the same scale gives
- * byte-identical files. Overwrites deliveries an earlier run wrote; refuses a folder holding other deliveries.
- */
-export async function generateSample({
-  outDir,
-  scale = 1,
-  log = () => {}
-}: SampleOptions): Promise<{deliveries: string[]}> {
-  if (!Number.isSafeInteger(scale) || scale < 1)
-    throw new Error(`Skalan måste vara ett positivt heltal (fick ${scale}).`);
-  const root = resolve(outDir);
-  const days = deliveryDays();
-  const dates = days.map(isoDay);
-  await mkdir(root, {recursive: true});
-  await claimOutput(root, dates, scale);
-
+/** Runs the simulation and its calibration and returns the record sets to load. */
+function simulate(scale: number, log: (line: string) => void): Records {
   log(`Simulerar ekonomiskt bistånd (skala ${scale}) …`);
   const persons = new Persons();
   const eb = simulateEb(scale, persons);
@@ -76,10 +61,29 @@ export async function generateSample({
   const ssbtek = planSsbtek(scale, eb, applications);
   const admissions = simulateVux(scale, persons);
   calibrateVux(admissions, scale, persons);
+  return buildRecords({eb, persons, payments, applications, ssbtek, enrolments, assignments, admissions});
+}
 
-  log("Bygger tabellerna i DuckDB …");
-  const records = buildRecords({eb, persons, payments, applications, ssbtek, enrolments, assignments, admissions});
-  const conn = await buildDatabase(records, SQL_SEED);
+/**
+ * Generates the sample deliveries into `outDir` and returns their dates. Deterministic: the same scale gives
+ * byte-identical files. Overwrites deliveries an earlier run wrote; refuses a folder holding other deliveries.
+ */
+export async function generateSample({
+  outDir,
+  scale = 1,
+  log = () => {}
+}: SampleOptions): Promise<{deliveries: string[]}> {
+  if (!Number.isSafeInteger(scale) || scale < 1)
+    throw new Error(`Skalan måste vara ett positivt heltal (fick ${scale}).`);
+  const root = resolve(outDir);
+  const days = deliveryDays();
+  const dates = days.map(isoDay);
+  await mkdir(root, {recursive: true});
+  await claimOutput(root, dates, scale);
+
+  // The simulation's objects are only reachable inside simulate(), so they can be collected before the writing.
+  const database = await buildDatabase(simulate(scale, log), SQL_SEED, log);
+  const conn = database.conn;
   try {
     let previous: Parameters<typeof writeDelivery>[3] = null;
     for (const [i, day] of days.entries()) {
@@ -88,7 +92,7 @@ export async function generateSample({
       previous = {dir: join(root, written.date), delivery: day, rows: written.rows};
     }
   } finally {
-    conn.closeSync();
+    await database.close();
   }
   await releaseOutput(root, dates, scale);
   return {deliveries: dates};

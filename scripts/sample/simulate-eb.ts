@@ -58,7 +58,7 @@ export function simulateEb(scale: number, persons: Persons): EbWorld {
       adults,
       children,
       isLong: !integration && rng.chance(LONG_SHARE),
-      sizeFactor: (0.8 + 0.26 * (adults - 1) + 0.15 * children) / 1.0,
+      sizeFactor: 0.8 + 0.26 * (adults - 1) + 0.15 * children,
       permitMonth: integration ? month - rng.int(8) : -1,
       spells: []
     };

@@ -73,7 +73,9 @@ class StudentPools {
   ) {
     // Some students are adults known from ekonomiskt bistånd, with the same pseudonym.
     const adults: number[] = [];
-    for (let p = 0; p < persons.count; p++) if (persons.role(p) === ROLE.sokande) adults.push(p);
+    for (let p = 0; p < persons.count; p++) {
+      if (persons.role(p) === ROLE.sokande && persons.birthYear(p) >= 1965) adults.push(p);
+    }
     this.ebAdults = rng.shuffle(adults);
   }
 

@@ -1,7 +1,8 @@
 // DuckDB side of the generator: loads the record sets, builds one full table per export table with the contract's
 // names, types and keys (docs/data-contract.md), and writes each delivery by filtering those tables as of its date.
 // Queries are ordered and the database runs single-threaded, so two runs write byte-identical Parquet files.
-import {copyFile, mkdir, rename, rm, writeFile} from "node:fs/promises";
+import {copyFile, mkdir, mkdtemp, rename, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {
   DuckDBConnection,
@@ -30,6 +31,8 @@ import {IntTable, NULL_INT} from "./table.ts";
 import {COURSE_TYPES} from "./vux.ts";
 
 const CHUNK = 2048;
+/** DuckDB's memory for building and writing; more spills to the scratch file's folder. */
+const MEMORY_LIMIT = "3GB";
 
 /** Which as-of date a table shows in a delivery: legacy systems stop at their last day in use. */
 type System = "treserva" | "accorda" | "current";
@@ -329,40 +332,68 @@ async function loadKeys(conn: DuckDBConnection, name: string, id: string, keys: 
   await appendRows(conn, name, [INTEGER, VARCHAR], keys.length, (c, row) => keys[row][c]);
 }
 
-/** Opens an in-memory database with every record set loaded and every full export table built. */
-export async function buildDatabase(records: Records, seed: number): Promise<DuckDBConnection> {
-  const instance = await DuckDBInstance.create(":memory:", {threads: process.env.SAMPLE_THREADS ?? "1"});
+export interface SampleDatabase {
+  conn: DuckDBConnection;
+  close: () => Promise<void>;
+}
+
+/**
+ * Opens a database with every record set loaded and every full export table built. It has a memory limit and spills
+ * to a scratch folder, so that scale 40 does not fill the machine's memory.
+ */
+export async function buildDatabase(
+  records: Records,
+  seed: number,
+  log: (line: string) => void
+): Promise<SampleDatabase> {
+  log("Bygger tabellerna i DuckDB …");
+  const scratch = await mkdtemp(join(tmpdir(), "namndrapport-sample-"));
+  const instance = await DuckDBInstance.create(":memory:", {
+    threads: "1",
+    memory_limit: MEMORY_LIMIT,
+    temp_directory: join(scratch, "spill")
+  });
   const conn = await instance.connect();
-  await loadKeys(conn, "k_household", "household", records.householdKeys);
-  await loadKeys(conn, "k_person", "person", records.personKeys);
-  const sets: [string, IntTable<string>][] = [
-    ["x_case", records.cases],
-    ["x_treserva_payment", records.treservaPayments],
-    ["x_treserva_member", records.treservaMembers],
-    ["x_treserva_exit", records.treservaExits],
-    ["x_investigation", records.investigations],
-    ["x_insats", records.insatser],
-    ["x_lifecare_payment", records.lifecarePayments],
-    ["x_lifecare_member", records.lifecareMembers],
-    ["x_lifecare_exit", records.lifecareExits],
-    ["x_application", records.applications],
-    ["x_enrolment", records.enrolments],
-    ["x_referral", records.referrals],
-    ["x_execution", records.executions],
-    ["x_admission", records.admissions],
-    ["x_person", records.people]
-  ];
-  if (!records.ssbtekPool || !records.ssbtekParams) throw new Error("SSBTEK-planen saknas.");
-  sets.push(["x_pool", records.ssbtekPool], ["x_ssb", records.ssbtekParams]);
-  for (const [name, data] of sets) await loadIntTable(conn, name, data);
-  await conn.run(MACROS);
-  for (const table of TABLES) {
-    if (table.build) await conn.run(`create table full_${table.name} as ${table.build}`);
+  const close = async () => {
+    conn.closeSync();
+    instance.closeSync();
+    await rm(scratch, {recursive: true, force: true});
+  };
+  try {
+    await loadKeys(conn, "k_household", "household", records.householdKeys);
+    await loadKeys(conn, "k_person", "person", records.personKeys);
+    const sets: [string, IntTable<string>][] = [
+      ["x_case", records.cases],
+      ["x_treserva_payment", records.treservaPayments],
+      ["x_treserva_member", records.treservaMembers],
+      ["x_treserva_exit", records.treservaExits],
+      ["x_investigation", records.investigations],
+      ["x_insats", records.insatser],
+      ["x_lifecare_payment", records.lifecarePayments],
+      ["x_lifecare_member", records.lifecareMembers],
+      ["x_lifecare_exit", records.lifecareExits],
+      ["x_application", records.applications],
+      ["x_enrolment", records.enrolments],
+      ["x_referral", records.referrals],
+      ["x_execution", records.executions],
+      ["x_admission", records.admissions],
+      ["x_person", records.people]
+    ];
+    if (!records.ssbtekPool || !records.ssbtekParams) throw new Error("SSBTEK-planen saknas.");
+    sets.push(["x_pool", records.ssbtekPool], ["x_ssb", records.ssbtekParams]);
+    for (const [name, data] of sets) await loadIntTable(conn, name, data);
+    await conn.run(MACROS);
+    for (const table of TABLES) {
+      if (table.build) await conn.run(`create table full_${table.name} as ${table.build}`);
+    }
+    await conn.run(SSBTEK_SQL, {seed, last_day: LAST_DELIVERY});
+    // The record sets are no longer needed; free their memory before writing.
+    for (const [name] of sets) await conn.run(`drop table ${name}`);
+  } catch (error) {
+    await close();
+    throw error;
   }
-  await conn.run(SSBTEK_SQL, {seed, last_day: LAST_DELIVERY});
-  // The record sets are no longer needed; free their memory before writing.
-  for (const [name] of sets) await conn.run(`drop table ${name}`);
-  return conn;
+  return {conn, close};
 }
 
 const asOf = (system: System, delivery: number): number =>

@@ -1,6 +1,8 @@
 // npm run granska -- 2023-11 [--json | --csv] [--troskel 10]: the reviewer's report before an edition is published.
 // Exit status 1 when the delivery breaks the contract; warnings only print.
 import {parseArgs} from "node:util";
+import {checkDelivery} from "../data-loaders/checks/validate.ts";
+import type {Finding} from "../data-loaders/checks/findings.ts";
 import {deliveryForMonth, exportsRoot, openDelivery, previousDelivery} from "../data-loaders/deliveries.ts";
 import {
   breakdownRows,
@@ -48,7 +50,8 @@ function printReport(
   previous: string | null,
   metrics: ReviewMetricRow[],
   cells: ReviewBreakdownRow[],
-  late: LateChange[]
+  late: LateChange[],
+  warnings: Finding[]
 ): void {
   console.log(`\nGranskning av utgåvan ${formatMonth(month)} – leverans ${delivery}\n`);
   for (const section of ["Ekonomiskt bistånd", "Arbetsmarknadsinsatser"] as const) {
@@ -82,6 +85,8 @@ function printReport(
   console.log(`Fördelningar: ${cells.length} celler, ${suppressed.length} undertryckta`);
   for (const c of suppressed) console.log(`  [undertryckt] ${c.label} – ${c.cell}: ${c.flags[0].message}`);
 
+  console.log(`\nDatakvalitet: ${warnings.length} varningar`);
+  for (const w of warnings) console.log(`  [datakvalitet] ${w.id}: ${w.message}`);
   console.log(
     `\nEfterregistrering sedan leverans ${previous ?? "(ingen tidigare leverans)"}: ${late.length} ändrade värden`
   );
@@ -123,6 +128,16 @@ async function main(): Promise<number> {
   const root = exportsRoot();
   const delivery = values.leverans ?? deliveryForMonth(root, month);
   progress(`Läser och kontrollerar leverans ${delivery} …`);
+  const findings = await checkDelivery(root, delivery, {quality: true});
+  const errors = findings.filter((f) => f.severity === "fel");
+  if (errors.length) {
+    for (const f of errors) console.error(`  [fel] ${f.id}: ${f.message}`);
+    progress(
+      `\nSammanfattning: leveransen ${delivery} bryter mot kontraktet (${errors.length} fel). Utgåvan kan inte publiceras.`
+    );
+    return 1;
+  }
+  const warnings: Finding[] = findings.filter((f) => f.severity === "varning");
   const conn = await openDelivery(root, delivery);
   progress(`Beräknar måtten för ${formatMonth(month)} …`);
   const current = await reviewedMetrics(conn, month);
@@ -139,7 +154,7 @@ async function main(): Promise<number> {
   if (values.json) {
     console.log(
       JSON.stringify(
-        {month, delivery, previousDelivery: previous, metrics, breakdowns: cells, lateRegistrations: late},
+        {month, delivery, previousDelivery: previous, metrics, breakdowns: cells, warnings, lateRegistrations: late},
         null,
         2
       )
@@ -172,11 +187,11 @@ async function main(): Promise<number> {
       )
     );
   } else {
-    printReport(month, delivery, previous, metrics, cells, late);
+    printReport(month, delivery, previous, metrics, cells, late, warnings);
   }
   const flagged = metrics.filter((m) => m.flags.some((f) => f.kind !== "seriebrott")).length;
   progress(
-    `\nSammanfattning: ${metrics.length} mått, ${flagged} med flaggor, ${cells.filter((c) => c.flags.length).length} undertryckta celler, ${late.length} efterregistrerade ändringar. Inga fel.`
+    `\nSammanfattning: ${metrics.length} mått, ${flagged} med flaggor, ${cells.filter((c) => c.flags.length).length} undertryckta celler, ${warnings.length} datakvalitetsvarningar, ${late.length} efterregistrerade ändringar. Inga fel.`
   );
   return 0;
 }

@@ -1,6 +1,7 @@
 // The reviewer's report for one edition: every metric with its comparisons and flags, data-quality findings, what late
 // registrations changed since the previous delivery, and which published editions now show other numbers.
 import type {DuckDBConnection} from "@duckdb/node-api";
+import {formatSignedPercent} from "../../src/components/format.ts";
 import {windowStart} from "../../src/components/months.ts";
 import {settings} from "../../src/settings.ts";
 import {arbetsmarknad} from "../metrics/arbetsmarknad.ts";
@@ -62,7 +63,7 @@ function comparisonFlags(c: Comparison, what: string, threshold: number): Flag[]
   if (c.comparable && c.changeShare !== null && Math.abs(c.changeShare) > threshold) {
     flags.push({
       kind: "troskel",
-      message: `${what}: förändringen ${(c.changeShare * 100).toFixed(1).replace(".", ",")} % är större än ±${Math.round(threshold * 100)} %`
+      message: `${what}: förändringen ${formatSignedPercent(c.changeShare)} är större än ±${Math.round(threshold * 100)} %`
     });
   }
   return flags;

@@ -53,8 +53,8 @@ export function deriveApplications(scale: number, eb: EbWorld): Applications {
   const rng = new Rng(`${SEED}:applications`);
   const apps: Applications = new IntTable(["household", "appDay", "decDay", "bifall", "avslag", "ground", "isNew"]);
   const firstDay = monthStart(LOG_START_MONTH);
-  const grantedDecisions = () => 1 + (rng.chance(0.45) ? 1 : 0) + (rng.chance(0.1) ? 1 : 0);
-  const partialRefusal = () => (rng.chance(0.42) ? 1 : 0);
+  const grantedDecisions = () => 1 + (rng.chance(0.55) ? 1 : 0) + (rng.chance(0.15) ? 1 : 0);
+  const partialRefusal = () => (rng.chance(0.45) ? 1 : 0);
   const ground = () => (rng.chance(0.6) ? GROUND.inkomst : GROUND.ovrigt);
 
   for (const spell of eb.spells) {
@@ -89,6 +89,7 @@ export function deriveApplications(scale: number, eb: EbWorld): Applications {
   const applying = new Int32Array(eb.households.length).fill(-1);
   const byMonth = bucketByMonth(apps);
   const targets = new Map(CONTROL_TARGETS.map((t) => [parseMonth(t.month), t]));
+  const extraShares: number[] = [];
 
   for (let month = LOG_START_MONTH; month <= LAST_DELIVERY_MONTH; month++) {
     let distinct = 0;
@@ -100,9 +101,11 @@ export function deriveApplications(scale: number, eb: EbWorld): Applications {
       }
     }
     const target = targets.get(month);
+    // Other months keep the share of refused-outright applicants that the calibrated months have.
     const extras = target
       ? target.households * scale - distinct
-      : Math.round(distinct * 0.34 * (1 + 0.04 * rng.normal()));
+      : Math.round(distinct * (extraShares.length ? mean(extraShares) : 0.55) * (1 + 0.03 * rng.normal()));
+    if (target) extraShares.push(extras / distinct);
     const index = month - LOG_START_MONTH;
     const secondHand =
       index < SECOND_HAND_REFUSALS_2020.length ? SECOND_HAND_REFUSALS_2020[index] * scale : rng.poisson(2.4 * scale);
@@ -120,7 +123,7 @@ export function deriveApplications(scale: number, eb: EbWorld): Applications {
       const day = dayInMonth(month, rng.between(1, 28));
       const decided = Math.min(day + rng.between(1, 8), decisionDeadline(day));
       if (added < secondHand) apps.push(household.idx, day, decided, 0, 1, GROUND.andrahandsavtal, 1);
-      else apps.push(household.idx, day, decided, 0, 1 + (rng.chance(0.25) ? 1 : 0), ground(), rng.chance(0.5) ? 1 : 0);
+      else apps.push(household.idx, day, decided, 0, 1 + (rng.chance(0.4) ? 1 : 0), ground(), rng.chance(0.5) ? 1 : 0);
       added++;
     }
     if (added !== extras) throw new Error(`Kalibrering misslyckades: ansökande hushåll ${month}.`);
@@ -132,6 +135,8 @@ export function deriveApplications(scale: number, eb: EbWorld): Applications {
   }
   return apps;
 }
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 function bucketByMonth(apps: Applications): Map<number, number[]> {
   const byMonth = new Map<number, number[]>();

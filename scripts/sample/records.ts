@@ -69,6 +69,17 @@ export interface Worlds {
 
 const orNull = (value: number, visible: boolean): number => (visible ? value : NULL_INT);
 
+/**
+ * Days an ALF case stayed open in Treserva after the assistance ended: Treserva counted every open case, and cases
+ * were often closed only when there had been no contact for a while. This is the series break at the switch
+ * (Lifecare's insats ends with the assistance). Never into the household's next application.
+ */
+function caseCloseLag(rng: Rng, spell: Spell): number {
+  if (spell.unit !== UNIT.alf || !hasExit(spell) || rng.chance(0.5)) return 0;
+  const next = spell.household.spells[spell.household.spells.indexOf(spell) + 1];
+  return Math.max(0, Math.min(rng.between(10, 75), next ? next.open - spell.end - 7 : Infinity));
+}
+
 export function buildRecords(worlds: Worlds): Records {
   const {eb, persons} = worlds;
   const r = newRecords();
@@ -94,9 +105,10 @@ export function buildRecords(worlds: Worlds): Records {
     useHousehold(h);
     if (treserva) {
       const granted = spell.outcome === OUTCOME.granted;
-      r.cases.push(spell.idx, h, spell.unit, nyanland, spell.open, orNull(spell.decision, granted), spell.end);
+      const closed = spell.end + caseCloseLag(rng, spell);
+      r.cases.push(spell.idx, h, spell.unit, nyanland, spell.open, orNull(spell.decision, granted), closed);
       forMembers(spell, (person, role, birthYear) =>
-        r.treservaMembers.push(spell.idx, person, role, birthYear, spell.open, spell.end)
+        r.treservaMembers.push(spell.idx, person, role, birthYear, spell.open, closed)
       );
     }
     if (investigation || insats) {

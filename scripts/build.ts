@@ -1,6 +1,6 @@
 // npm run build: sample data if needed → fresh loader cache → Framework build into a temporary folder → lang="sv" →
 // site check → swap into dist/. A failing step leaves the previous dist/ untouched.
-import {existsSync} from "node:fs";
+import {existsSync, readdirSync} from "node:fs";
 import {rename, rm} from "node:fs/promises";
 import {resolve} from "node:path";
 import {parseArgs} from "node:util";
@@ -8,6 +8,7 @@ import {invalidateLoaderCache} from "./lib/loader-cache.ts";
 import {exportsRoot, LOADER_CODE, SRC_ROOT} from "./lib/paths.ts";
 import {runFramework} from "./lib/run.ts";
 import {ensureSampleData} from "./lib/sample-data.ts";
+import {writeEditionPdfs} from "./lib/pdf.ts";
 import {checkSite, finishPages} from "./lib/site-check.ts";
 
 const log = (line: string) => console.log(line);
@@ -44,6 +45,14 @@ async function main(): Promise<void> {
     await rm(staging, {recursive: true, force: true});
     const listed = findings.map((f) => `  ${f.file}: ${f.detail}`).join("\n");
     throw new Error(`Webbplatsen bryter mot offline- eller integritetsreglerna och publiceras inte:\n${listed}`);
+  }
+
+  const months = readdirSync(staging).filter((name) => /^\d{4}-\d{2}$/.test(name));
+  try {
+    await writeEditionPdfs(staging, months, log);
+  } catch (error) {
+    await rm(staging, {recursive: true, force: true});
+    throw new Error(`PDF-utskriften misslyckades: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   const previous = `${output}.tidigare-${process.pid}`;

@@ -7,6 +7,7 @@ import {queryRows} from "../db.ts";
 import {AM_EXIT_REASON_LABELS, PROGRAMME_AREA_LABELS} from "../labels.ts";
 import {suppressBreakdown} from "../suppression.ts";
 import {buildMetric, type MetricSpec, type MonthlyValues} from "./compare.ts";
+import {reactualisation} from "./reactualisation.ts";
 import {AM_SWITCH} from "./systems.ts";
 import type {BreakdownResult, MetricResult} from "./types.ts";
 
@@ -92,53 +93,11 @@ final as (
 select * from final order by month
 `;
 
-// Re-actualisation within the programmes. Grain: one row per report month.
-const REACTUALISED_SQL = `
-with months as (
-  select cast(m as date) as month_date
-  from generate_series(cast($first as date), cast($last as date), interval 1 month) as t(m)
-),
-
-enrolments as (select * from am_enrolments),
-
--- Migration copied open Accorda enrolments into Arena (Accorda rows stay open, frozen); those copies are no returns.
-real_exits as (
-  select person_id, end_date from enrolments where end_date is not null
-),
-real_starts as (
-  select person_id, start_date from enrolments where not is_migrated
-),
-
-cohort as (
-  select m.month_date, x.person_id, min(x.end_date) as exit_date
-  from months m
-  join real_exits x
-    on x.end_date >= m.month_date - interval 23 month
-    and x.end_date < m.month_date - interval 11 month
-  group by m.month_date, x.person_id
-),
-
-returned as (
-  select c.month_date, c.person_id,
-    exists (
-      select 1 from real_starts s
-      where s.person_id = c.person_id and s.start_date > c.exit_date and s.start_date <= c.exit_date + interval 365 day
-    ) as is_returned
-  from cohort c
-),
-
-final as (
-  select
-    strftime(m.month_date, '%Y-%m') as month,
-    cast(count(r.person_id) as integer) as cohort_size,
-    cast(count(r.person_id) filter (where r.is_returned) as integer) as returned
-  from months m
-  left join returned r using (month_date)
-  group by m.month_date
-)
-
-select * from final order by month
-`;
+// Re-actualisation within the programmes: a return is a new enrolment. Migration copied open Accorda enrolments into
+// Arena (the Accorda rows stay open, frozen); those copies are no returns.
+const REACTUALISATION_IMPORTS = `
+exits as (select person_id, end_date as exit_date from am_enrolments where end_date is not null),
+returns as (select person_id, start_date as return_date from am_enrolments where not is_migrated)`;
 
 // Programme areas and exit reasons for one month, from the system that covers it. Grain: one row per code.
 const BREAKDOWN_SQL = `
@@ -200,10 +159,11 @@ export async function arbetsmarknad(
   const from = addMonths(first, -12);
   const params = {first: firstDay(from), last: firstDay(month), switch: firstDay(AM_SWITCH)};
   const rows = await queryRows<Record<string, number | string>>(conn, MONTHLY_SQL, params);
-  const reactualised = await queryRows<{month: string; cohort_size: number; returned: number}>(conn, REACTUALISED_SQL, {
-    first: params.first,
-    last: params.last
-  });
+  const reactualised = await reactualisation(
+    conn,
+    {imports: REACTUALISATION_IMPORTS, systemOf: (m) => (m < AM_SWITCH ? "accorda" : "arena")},
+    {from, month}
+  );
   const breakdowns = await queryRows<{kind: string; code: string; n: number}>(conn, BREAKDOWN_SQL, {
     month: firstDay(month),
     switch: params.switch
@@ -211,22 +171,17 @@ export async function arbetsmarknad(
 
   const valuesOf = (id: string): MonthlyValues =>
     new Map(rows.map((r) => [String(r.month), {value: Number(r[id]), system: String(r.system)}]));
-  const shareValues: MonthlyValues = new Map(
-    reactualised.map((r) => [
-      r.month,
-      {
-        value: r.cohort_size >= 10 ? r.returned / r.cohort_size : null,
-        system: r.month < AM_SWITCH ? "accorda" : "arena"
-      }
-    ])
-  );
   const metrics = Object.fromEntries(
     (Object.keys(AM_METRICS) as AmMetricId[]).map((id) => [
       id,
-      buildMetric({id, ...AM_METRICS[id]}, id === "ateraktualiserade_am" ? shareValues : valuesOf(id), month, first)
+      buildMetric(
+        {id, ...AM_METRICS[id]},
+        id === "ateraktualiserade_am" ? reactualised.values : valuesOf(id),
+        month,
+        first
+      )
     ])
   ) as Record<AmMetricId, MetricResult>;
-  const current = reactualised.find((r) => r.month === month);
 
   return {
     month,
@@ -245,6 +200,6 @@ export async function arbetsmarknad(
         "Avslut från arbetsmarknad visar fördelning av antal avslut och vad deltagare avslutas mot under redovisningsmånaden (inkl nyanlända och kvot).",
       month
     }),
-    reactualisation: {cohortSize: current?.cohort_size ?? 0, returned: current?.returned ?? 0}
+    reactualisation: reactualised.current
   };
 }

@@ -5,6 +5,7 @@ import {addMonths, firstDay} from "../../src/components/months.ts";
 import {queryRows} from "../db.ts";
 import {suppressBreakdown} from "../suppression.ts";
 import {buildMetric, type MetricSpec, type MonthlyValues} from "./compare.ts";
+import {reactualisation} from "./reactualisation.ts";
 import {EB_SWITCH} from "./systems.ts";
 import type {BreakdownResult, MetricResult} from "./types.ts";
 import {EB_EXIT_REASON_LABELS} from "../labels.ts";
@@ -274,15 +275,10 @@ final as (
 select * from final order by month
 `;
 
-// Re-actualisation: adults whose assistance ended in the 12 months M−23..M−12, and whether their household got a new
-// case, investigation or insats within 365 days. Grain: one row per report month.
-const REACTUALISED_SQL = `
-with months as (
-  select cast(m as date) as month_date
-  from generate_series(cast($first as date), cast($last as date), interval 1 month) as t(m)
-),
-
-exits as (select * from eb_exits),
+// Re-actualisation within ekonomiskt bistånd: an adult's return is any new case, investigation or insats opened for a
+// household they are an adult member of.
+const REACTUALISATION_IMPORTS = `
+exits as (select person_id, exit_date from eb_exits),
 members as (select * from eb_members),
 
 openings as (
@@ -293,47 +289,15 @@ openings as (
   select household_id, opened_date from eb_cases
 ),
 
--- A person's openings: any household they are an adult member of when it opens.
-person_openings as (
-  select mb.person_id, o.opened_date
+returns as (
+  select mb.person_id, o.opened_date as return_date
   from openings o
   join members mb
     on mb.household_id = o.household_id
     and mb.role <> 'child'
     and mb.from_date <= o.opened_date
     and (mb.to_date is null or mb.to_date >= o.opened_date)
-),
-
-cohort as (
-  select m.month_date, e.person_id, min(e.exit_date) as exit_date
-  from months m
-  join exits e
-    on e.exit_date >= m.month_date - interval 23 month
-    and e.exit_date < m.month_date - interval 11 month
-  group by m.month_date, e.person_id
-),
-
-returned as (
-  select c.month_date, c.person_id,
-    exists (
-      select 1 from person_openings p
-      where p.person_id = c.person_id and p.opened_date > c.exit_date and p.opened_date <= c.exit_date + interval 365 day
-    ) as is_returned
-  from cohort c
-),
-
-final as (
-  select
-    strftime(m.month_date, '%Y-%m') as month,
-    cast(count(r.person_id) as integer) as cohort_size,
-    cast(count(r.person_id) filter (where r.is_returned) as integer) as returned
-  from months m
-  left join returned r using (month_date)
-  group by m.month_date
-)
-
-select * from final order by month
-`;
+)`;
 
 // Exit reasons per adult for one month. Grain: one row per reason.
 const EXIT_REASONS_SQL = `
@@ -373,32 +337,28 @@ export async function ekonomisktBistand(
     switch: firstDay(EB_SWITCH),
     include_newly_arrived: nyaInklNyanlanda
   });
-  const reactualised = await queryRows<{month: string; cohort_size: number; returned: number}>(conn, REACTUALISED_SQL, {
-    first: firstDay(from),
-    last: firstDay(month)
-  });
+  const reactualised = await reactualisation(
+    conn,
+    {imports: REACTUALISATION_IMPORTS, systemOf: (m) => (m < EB_SWITCH ? "treserva" : "lifecare")},
+    {from, month}
+  );
 
   const valuesOf = (id: string): MonthlyValues =>
     new Map(rows.map((r) => [String(r.month), {value: Number(r[id]), system: String(r.system)}]));
-  const shareValues: MonthlyValues = new Map(
-    reactualised.map((r) => [
-      r.month,
-      {
-        value: r.cohort_size >= 10 ? r.returned / r.cohort_size : null,
-        system: r.month < EB_SWITCH ? "treserva" : "lifecare"
-      }
-    ])
-  );
 
   const metrics = Object.fromEntries(
     (Object.keys(EB_METRICS) as EbMetricId[]).map((id) => [
       id,
-      buildMetric({id, ...EB_METRICS[id]}, id === "ateraktualiserade_eb" ? shareValues : valuesOf(id), month, first)
+      buildMetric(
+        {id, ...EB_METRICS[id]},
+        id === "ateraktualiserade_eb" ? reactualised.values : valuesOf(id),
+        month,
+        first
+      )
     ])
   ) as Record<EbMetricId, MetricResult>;
 
   const reasons = await queryRows<{reason: string; n: number}>(conn, EXIT_REASONS_SQL, {month: firstDay(month)});
-  const current = reactualised.find((r) => r.month === month);
   return {
     month,
     metrics,
@@ -415,6 +375,6 @@ export async function ekonomisktBistand(
           .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key))
       )
     },
-    reactualisation: {cohortSize: current?.cohort_size ?? 0, returned: current?.returned ?? 0}
+    reactualisation: reactualised.current
   };
 }

@@ -12,7 +12,11 @@ import type {MetricResult} from "../../data-loaders/metrics/types.ts";
 const run = promisify(execFile);
 const EXPORTS = resolve("data/exports");
 
-async function loader(name: string, month: string, exportsRoot = EXPORTS): Promise<{metrics: Record<string, MetricResult>}> {
+async function loader(
+  name: string,
+  month: string,
+  exportsRoot = EXPORTS
+): Promise<{metrics: Record<string, MetricResult>}> {
   const {stdout} = await run("npx", ["tsx", `src/[month]/data/${name}.json.ts`, `--month=${month}`], {
     env: {...process.env, NAMNDRAPPORT_EXPORTS: exportsRoot},
     maxBuffer: 64 * 1024 * 1024

@@ -35,8 +35,9 @@ export interface SampleOptions {
 /** The delivery dates, 2020-02-05 … 2024-01-05. */
 export function deliveryDays(): number[] {
   const days: number[] = [];
-  for (let month = FIRST_DELIVERY_MONTH; month <= LAST_DELIVERY_MONTH; month++)
+  for (let month = FIRST_DELIVERY_MONTH; month <= LAST_DELIVERY_MONTH; month++) {
     days.push(dayInMonth(month, DELIVERY_DAY));
+  }
   return days;
 }
 
@@ -73,8 +74,9 @@ export async function generateSample({
   scale = 1,
   log = () => {}
 }: SampleOptions): Promise<{deliveries: string[]}> {
-  if (!Number.isSafeInteger(scale) || scale < 1)
+  if (!Number.isSafeInteger(scale) || scale < 1) {
     throw new Error(`Skalan måste vara ett positivt heltal (fick ${scale}).`);
+  }
   const root = resolve(outDir);
   const days = deliveryDays();
   const dates = days.map(isoDay);

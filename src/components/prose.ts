@@ -10,6 +10,7 @@ import {
   formatPoints,
   type ChangeOptions
 } from "./format.js";
+import {shortReason} from "./kpi-card.js";
 
 /** A metric's value for the report month (or another value of the same unit) in sv-SE. */
 export function value(metric: MetricResult, raw: number | null = metric.value): string {
@@ -48,7 +49,7 @@ export function change(
     previous: c.value,
     comparedTo: c.month,
     comparable: c.comparable,
-    reason: c.comparable ? undefined : shortReason(c.reason),
+    reason: c.comparable ? undefined : shortReason(c.reason)?.toLowerCase(),
     mode: options.mode,
     unit: options.unit ?? metric.unit
   });
@@ -62,9 +63,4 @@ export function direction(
   const c = comparison(metric, against);
   if (!c.comparable || c.change === null) return "ej jämförbart";
   return c.change > 0 ? "ökade" : c.change < 0 ? "minskade" : "oförändrat";
-}
-
-function shortReason(reason: string | null): string | undefined {
-  if (!reason) return undefined;
-  return /verksamhetssystem/.test(reason) ? "byte av verksamhetssystem" : reason.replace(/\.$/, "").toLowerCase();
 }

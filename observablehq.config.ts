@@ -2,10 +2,14 @@
 // stack in style.css, our own footer; `<html lang="sv">` is set by scripts/build.ts because Framework has no option.
 import {readdirSync, statSync} from "node:fs";
 import {join} from "node:path";
+import {includesReview, sourceRoot} from "./data-loaders/source-root.ts";
 import {formatDate, formatMonth} from "./src/components/format.ts";
 import {settings} from "./src/settings.ts";
 
-const root = "src";
+// src/, or the folder of a single-edition build (npm run build -- --utgava ÅÅÅÅ-MM).
+const root = sourceRoot();
+// The review pages /<YYYY-MM>/granskning are built only on request (npm run build -- --granskning, npm run dev).
+const review = includesReview();
 
 /** Edition folders (src/YYYY-MM/), newest first. */
 function editions(): string[] {
@@ -34,10 +38,13 @@ export default {
       open: false,
       pages: [
         {name: "Nämndrapport", path: `/${month}/`},
-        {name: "Tjänsteskrivelse", path: `/${month}/tjansteskrivelse`}
+        {name: "Tjänsteskrivelse", path: `/${month}/tjansteskrivelse`},
+        ...(review ? [{name: "Granskning", path: `/${month}/granskning`}] : [])
       ]
     }))
   ],
+  // src/[month]/granskning.md is parameterised: Framework builds it only for the months listed here.
+  dynamicPaths: review ? editions().map((month) => `/${month}/granskning`) : [],
   // An empty inline icon: browsers otherwise request /favicon.ico, which an intranet server may not have.
   head: '<meta name="description" content="Nämndrapport för arbetsmarknadsnämndens verksamheter"><link rel="icon" href="data:,">',
   header: `<span class="nr-header">${settings.municipality} · ${settings.administration}</span>`,

@@ -74,7 +74,11 @@ export async function checkSite(dir: string): Promise<SiteFinding[]> {
  * Fixes what Framework 1.13 writes into every page and has no option for: `<html lang="sv">`, a viewport that allows
  * zooming (WCAG 1.4.4), and the sidebar's close label moved out of its <ol> (a list may only hold list items).
  */
-export async function finishPages(dir: string, lang = "sv"): Promise<number> {
+export async function finishPages(
+  dir: string,
+  options: {lang?: string; sourceDateEpoch?: string} = {}
+): Promise<number> {
+  const {lang = "sv", sourceDateEpoch} = options;
   const {writeFile} = await import("node:fs/promises");
   let count = 0;
   for await (const path of walk(dir)) {
@@ -83,7 +87,11 @@ export async function finishPages(dir: string, lang = "sv"): Promise<number> {
     const updated = text
       .replace(/<html(?![^>]*\blang=)([^>]*)>/, `<html lang="${lang}"$1>`)
       .replace(/(<meta name="viewport" content="[^"]*?),\s*maximum-scale=1(")/, "$1$2")
-      .replace(/<ol>(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$2$1<ol>");
+      .replace(/<ol>(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$2$1<ol>")
+      // Framework records each data file's modification time; a reproducible build records SOURCE_DATE_EPOCH.
+      .replace(/"lastModified":\d+/g, (match) =>
+        sourceDateEpoch ? `"lastModified":${Number(sourceDateEpoch) * 1000}` : match
+      );
     if (updated !== text) {
       await writeFile(path, updated);
       count++;

@@ -1,3 +1,4 @@
 import {listEditions} from "../../data-loaders/editions.ts";
+import {sourceRoot} from "../../data-loaders/source-root.ts";
 
-process.stdout.write(JSON.stringify(listEditions("src")));
+process.stdout.write(JSON.stringify(listEditions(sourceRoot())));

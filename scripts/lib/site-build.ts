@@ -1,0 +1,118 @@
+// Building the site: sample data if needed → fresh loader cache → Framework build into a temporary folder →
+// lang="sv" → site check → edition PDFs → swap into the output folder. A failing step leaves the previous output
+// untouched. A single-edition build reads a source root that holds only that edition (symbolic links into src/).
+import {existsSync, readdirSync} from "node:fs";
+import {mkdir, rename, rm, symlink} from "node:fs/promises";
+import {join, resolve} from "node:path";
+import {parseMonth} from "../../src/components/format.ts";
+import {invalidateLoaderCache} from "./loader-cache.ts";
+import {EDITION_ROOTS, exportsRoot, LOADER_CODE, SRC_ROOT} from "./paths.ts";
+import {writeEditionPdfs} from "./pdf.ts";
+import {runFramework} from "./run.ts";
+import {ensureSampleData} from "./sample-data.ts";
+import {checkSite, finishPages} from "./site-check.ts";
+
+export interface SiteBuildOptions {
+  /** Output folder; replaced only when the whole build succeeded. */
+  output: string;
+  /** Build only this edition ("YYYY-MM"): its two pages, its data, its PDFs and an archive listing it. */
+  edition?: string;
+  /** Include the review pages /<YYYY-MM>/granskning (left out of the public build by default). */
+  review?: boolean;
+  /** Source root for a single-edition build; default .bygg/utgava-<YYYY-MM>. A fresh folder recomputes all data. */
+  editionRoot?: string;
+  /** Build time in seconds since 1970 for the footer and the data files' dates; default env SOURCE_DATE_EPOCH. */
+  sourceDateEpoch?: string;
+  log: (line: string) => void;
+}
+
+const EDITION = /^\d{4}-\d{2}$/;
+
+/** The editions (src/YYYY-MM/ folders with an index.md), oldest first. */
+export function sourceEditions(root = SRC_ROOT): string[] {
+  return readdirSync(root)
+    .filter((name) => EDITION.test(name) && existsSync(join(root, name, "index.md")))
+    .sort();
+}
+
+/**
+ * Mirrors a folder: real folders (Framework's router does not follow linked folders), files as symbolic links so that
+ * loaders and components resolve their imports from src/.
+ */
+async function linkTree(from: string, to: string, skip: (name: string) => boolean): Promise<void> {
+  await mkdir(to, {recursive: true});
+  for (const entry of readdirSync(from, {withFileTypes: true})) {
+    if (skip(entry.name)) continue;
+    if (entry.isDirectory()) await linkTree(join(from, entry.name), join(to, entry.name), () => false);
+    else await symlink(resolve(from, entry.name), join(to, entry.name));
+  }
+}
+
+/**
+ * A source root with everything in src/ except the other editions, linked rather than copied so that edits show.
+ * Its .observablehq/cache is its own: loader outputs are computed for this edition alone.
+ */
+export async function prepareEditionRoot(month: string, dir: string): Promise<string> {
+  parseMonth(month);
+  const editions = sourceEditions();
+  if (!editions.includes(month)) {
+    const known = editions.length ? ` Utgåvor som finns: ${editions.join(", ")}.` : "";
+    throw new Error(`Utgåvan ${month} finns inte i ${SRC_ROOT}/.${known} Skapa den med npm run ny-utgava -- ${month}.`);
+  }
+  await mkdir(dir, {recursive: true});
+  for (const entry of readdirSync(dir)) {
+    if (entry !== ".observablehq") await rm(join(dir, entry), {recursive: true, force: true});
+  }
+  await linkTree(SRC_ROOT, dir, (name) => name === ".observablehq" || (EDITION.test(name) && name !== month));
+  return dir;
+}
+
+/** Builds the site (all editions, or one) into options.output. Returns the edition months built. */
+export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
+  const {log} = options;
+  const output = resolve(options.output);
+  const staging = `${output}.bygger-${process.pid}`;
+
+  await ensureSampleData(log);
+  const root = options.edition
+    ? await prepareEditionRoot(options.edition, options.editionRoot ?? join(EDITION_ROOTS, `utgava-${options.edition}`))
+    : SRC_ROOT;
+  if (await invalidateLoaderCache({root, code: LOADER_CODE, exports: exportsRoot()})) {
+    log("Dataladdare eller leveranser har ändrats: cachade laddarresultat tas bort och beräknas om.");
+  }
+
+  log(options.edition ? `Bygger utgåvan ${options.edition} som egen webbplats …` : "Bygger webbplatsen …");
+  await rm(staging, {recursive: true, force: true});
+  const env: Record<string, string> = {NAMNDRAPPORT_OUTPUT: staging, NAMNDRAPPORT_ROOT: root};
+  if (options.review) env.NAMNDRAPPORT_GRANSKNING = "1";
+  const sourceDateEpoch = options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH;
+  if (sourceDateEpoch) env.SOURCE_DATE_EPOCH = sourceDateEpoch;
+  const code = await runFramework(["build"], env);
+  if (code !== 0) {
+    await rm(staging, {recursive: true, force: true});
+    throw new Error(`Bygget misslyckades (se felet ovan). Det tidigare innehållet i ${options.output} är orört.`);
+  }
+
+  try {
+    await finishPages(staging, {sourceDateEpoch});
+    const findings = await checkSite(staging);
+    if (findings.length > 0) {
+      const listed = findings.map((f) => `  ${f.file}: ${f.detail}`).join("\n");
+      throw new Error(`Webbplatsen bryter mot offline- eller integritetsreglerna och publiceras inte:\n${listed}`);
+    }
+    const months = readdirSync(staging).filter((name) => EDITION.test(name));
+    try {
+      await writeEditionPdfs(staging, months, log);
+    } catch (error) {
+      throw new Error(`PDF-utskriften misslyckades: ${error instanceof Error ? error.message : String(error)}`);
+    }
+
+    const previous = `${output}.tidigare-${process.pid}`;
+    if (existsSync(output)) await rename(output, previous);
+    await rename(staging, output);
+    await rm(previous, {recursive: true, force: true});
+    return months;
+  } finally {
+    await rm(staging, {recursive: true, force: true});
+  }
+}

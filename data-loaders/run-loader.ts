@@ -5,6 +5,8 @@ import {parseArgs} from "node:util";
 import {parseMonth} from "../src/components/format.ts";
 import {windowStart} from "../src/components/months.ts";
 import {settings} from "../src/settings.ts";
+import {coverageFindings} from "./checks/edition.ts";
+import {ContractError} from "./checks/findings.ts";
 import {deliveryForMonth, exportsRoot, openDelivery} from "./deliveries.ts";
 import {assertAggregateOutput} from "./privacy.ts";
 
@@ -30,6 +32,8 @@ export async function runLoader(name: string, compute: (context: LoaderContext) 
     const delivery = deliveryForMonth(root, month, values.leverans);
     const started = Date.now();
     const conn = await openDelivery(root, delivery);
+    const coverage = await coverageFindings(conn, delivery, month);
+    if (coverage.length) throw new ContractError(coverage);
     const result = {
       month,
       delivery,

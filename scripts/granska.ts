@@ -1,18 +1,10 @@
 // npm run granska -- 2023-11 [--json | --csv] [--troskel 10]: the reviewer's report before an edition is published.
 // Exit status 1 when the delivery breaks the contract; warnings only print.
 import {parseArgs} from "node:util";
-import {checkDelivery} from "../data-loaders/checks/validate.ts";
-import type {Finding} from "../data-loaders/checks/findings.ts";
-import {deliveryForMonth, exportsRoot, openDelivery, previousDelivery} from "../data-loaders/deliveries.ts";
-import {
-  breakdownRows,
-  lateRegistrations,
-  metricRows,
-  reviewedMetrics,
-  type ReviewBreakdownRow,
-  type ReviewMetricRow
-} from "../data-loaders/review/review.ts";
+import {deliveryForMonth, exportsRoot} from "../data-loaders/deliveries.ts";
 import type {LateChange} from "../data-loaders/review/late-registrations.ts";
+import {buildReview, type Review} from "../data-loaders/review/review.ts";
+import {sourceRoot} from "../data-loaders/source-root.ts";
 import {
   formatInteger,
   formatKronor,
@@ -22,8 +14,7 @@ import {
   formatSignedPercent,
   parseMonth
 } from "../src/components/format.ts";
-import {addMonths} from "../src/components/months.ts";
-import {toExcelCsv} from "../src/components/data-table.ts";
+import {toExcelCsv, type Column} from "../src/components/data-table.ts";
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -44,15 +35,23 @@ function table(rows: string[][]): string {
     .join("\n");
 }
 
-function printReport(
-  month: string,
-  delivery: string,
-  previous: string | null,
-  metrics: ReviewMetricRow[],
-  cells: ReviewBreakdownRow[],
-  late: LateChange[],
-  warnings: Finding[]
-): void {
+function changeTable(changes: LateChange[], label: (c: LateChange) => string): string {
+  return table([
+    ["Mått", "Månad", "Tidigare", "Nu", "Skillnad", "Procent"],
+    ...changes.map((c) => [
+      label(c),
+      c.month,
+      formatValue(c.unit, c.before),
+      formatValue(c.unit, c.after),
+      c.unit === "andel" ? `${formatSignedPercent(c.difference)}-enh` : formatSignedInteger(c.difference),
+      c.unit === "andel" ? "–" : formatSignedPercent(c.share)
+    ])
+  ]);
+}
+
+function printReport(review: Review): void {
+  const {month, delivery, metrics, breakdowns: cells} = review;
+  const warnings = review.findings.filter((f) => f.severity === "varning");
   console.log(`\nGranskning av utgåvan ${formatMonth(month)} – leverans ${delivery}\n`);
   for (const section of ["Ekonomiskt bistånd", "Arbetsmarknadsinsatser"] as const) {
     console.log(`${section}\n`);
@@ -87,25 +86,35 @@ function printReport(
 
   console.log(`\nDatakvalitet: ${warnings.length} varningar`);
   for (const w of warnings) console.log(`  [datakvalitet] ${w.id}: ${w.message}`);
+
+  const late = review.lateRegistrations;
   console.log(
-    `\nEfterregistrering sedan leverans ${previous ?? "(ingen tidigare leverans)"}: ${late.length} ändrade värden`
+    `\nEfterregistrering sedan leverans ${review.previousDelivery ?? "(ingen tidigare leverans)"}: ${late.length} ändrade värden`
   );
-  if (late.length) {
-    console.log(
-      table([
-        ["Mått", "Månad", "Tidigare", "Nu", "Skillnad", "Procent"],
-        ...late.map((c) => [
-          c.label,
-          c.month,
-          formatValue(c.unit, c.before),
-          formatValue(c.unit, c.after),
-          c.unit === "andel" ? formatSignedPercent(c.difference) : formatSignedInteger(c.difference),
-          c.unit === "andel" ? "–" : formatSignedPercent(c.share)
-        ])
-      ])
-    );
+  if (late.length) console.log(changeTable(late, (c) => c.label));
+
+  console.log(`\nPublicerade utgåvor som i dag skulle visa andra tal (beräknade på leverans ${delivery}):`);
+  if (review.publishedEditions.length === 0)
+    console.log("  Inga publicerade utgåvor före denna med en annan leverans.");
+  for (const edition of review.publishedEditions) {
+    const changes = review.publishedChanges.filter((c) => c.edition === edition.month);
+    const what = changes.length ? `${changes.length} tal har ändrats` : "inga tal har ändrats";
+    console.log(`\n  ${formatMonth(edition.month)} (publicerad med leverans ${edition.delivery}): ${what}`);
+    if (changes.length) console.log(changeTable(changes, (c) => c.label).replace(/^/gm, "  "));
   }
 }
+
+const CSV_COLUMNS = [
+  {key: "avsnitt", label: "Avsnitt", format: "text"},
+  {key: "matt", label: "Mått", format: "text"},
+  {key: "manad", label: "Månad", format: "text"},
+  {key: "varde", label: "Värde", format: "number"},
+  {key: "foregaende_manad", label: "Föregående månad", format: "number"},
+  {key: "forandring_manad", label: "Förändring mot föregående månad", format: "number"},
+  {key: "foregaende_ar", label: "Föregående år", format: "number"},
+  {key: "forandring_ar", label: "Förändring mot föregående år", format: "number"},
+  {key: "flaggor", label: "Flaggor", format: "text"}
+] as const satisfies readonly Column[];
 
 async function main(): Promise<number> {
   const {values, positionals} = parseArgs({
@@ -126,43 +135,28 @@ async function main(): Promise<number> {
     throw new Error(`--troskel ska vara ett positivt tal i procent, inte "${values.troskel}".`);
 
   const root = exportsRoot();
-  const delivery = values.leverans ?? deliveryForMonth(root, month);
-  progress(`Läser och kontrollerar leverans ${delivery} …`);
-  const findings = await checkDelivery(root, delivery, {quality: true});
-  const errors = findings.filter((f) => f.severity === "fel");
+  const delivery = deliveryForMonth(root, month, values.leverans);
+  const review = await buildReview(root, month, {
+    threshold: threshold / 100,
+    delivery,
+    sourceRoot: sourceRoot(),
+    progress
+  });
+  const errors = review.findings.filter((f) => f.severity === "fel");
   if (errors.length) {
     for (const f of errors) console.error(`  [fel] ${f.id}: ${f.message}`);
     progress(
-      `\nSammanfattning: leveransen ${delivery} bryter mot kontraktet (${errors.length} fel). Utgåvan kan inte publiceras.`
+      `\nSammanfattning: leveransen ${delivery} kan inte användas för ${formatMonth(month)} (${errors.length} fel). Utgåvan kan inte publiceras.`
     );
     return 1;
   }
-  const warnings: Finding[] = findings.filter((f) => f.severity === "varning");
-  const conn = await openDelivery(root, delivery);
-  progress(`Beräknar måtten för ${formatMonth(month)} …`);
-  const current = await reviewedMetrics(conn, month);
-  const previous = previousDelivery(root, delivery);
-  let late: LateChange[] = [];
-  if (previous) {
-    progress(`Jämför med föregående leverans ${previous} …`);
-    const before = await reviewedMetrics(await openDelivery(root, previous), addMonths(month, -1));
-    late = lateRegistrations(before, current, month);
-  }
-  const metrics = metricRows(current.metrics, threshold / 100);
-  const cells = breakdownRows(current.breakdowns);
 
   if (values.json) {
-    console.log(
-      JSON.stringify(
-        {month, delivery, previousDelivery: previous, metrics, breakdowns: cells, warnings, lateRegistrations: late},
-        null,
-        2
-      )
-    );
+    console.log(JSON.stringify(review, null, 2));
   } else if (values.csv) {
     process.stdout.write(
       toExcelCsv(
-        metrics.map((r) => ({
+        review.metrics.map((r) => ({
           avsnitt: r.section,
           matt: r.label,
           manad: r.month,
@@ -173,25 +167,20 @@ async function main(): Promise<number> {
           forandring_ar: r.previousYear.change,
           flaggor: r.flags.map((f) => f.kind).join(", ")
         })),
-        [
-          {key: "avsnitt", label: "Avsnitt", format: "text"},
-          {key: "matt", label: "Mått", format: "text"},
-          {key: "manad", label: "Månad", format: "text"},
-          {key: "varde", label: "Värde", format: "number"},
-          {key: "foregaende_manad", label: "Föregående månad", format: "number"},
-          {key: "forandring_manad", label: "Förändring mot föregående månad", format: "number"},
-          {key: "foregaende_ar", label: "Föregående år", format: "number"},
-          {key: "forandring_ar", label: "Förändring mot föregående år", format: "number"},
-          {key: "flaggor", label: "Flaggor", format: "text"}
-        ]
+        CSV_COLUMNS
       )
     );
   } else {
-    printReport(month, delivery, previous, metrics, cells, late, warnings);
+    printReport(review);
   }
-  const flagged = metrics.filter((m) => m.flags.some((f) => f.kind !== "seriebrott")).length;
+  const warnings = review.findings.filter((f) => f.severity === "varning").length;
+  const flagged = review.metrics.filter((m) => m.flags.some((f) => f.kind !== "seriebrott")).length;
+  const suppressed = review.breakdowns.filter((c) => c.flags.length).length;
+  const changedEditions = review.publishedEditions.filter((e) => e.changes > 0).map((e) => e.month);
   progress(
-    `\nSammanfattning: ${metrics.length} mått, ${flagged} med flaggor, ${cells.filter((c) => c.flags.length).length} undertryckta celler, ${warnings.length} datakvalitetsvarningar, ${late.length} efterregistrerade ändringar. Inga fel.`
+    `\nSammanfattning: ${review.metrics.length} mått, ${flagged} med flaggor, ${suppressed} undertryckta celler, ` +
+      `${warnings} datakvalitetsvarningar, ${review.lateRegistrations.length} efterregistrerade ändringar, ` +
+      `${changedEditions.length ? `publicerade utgåvor med ändrade tal: ${changedEditions.join(", ")}` : "inga publicerade utgåvor med ändrade tal"}. Inga fel.`
   );
   return 0;
 }

@@ -14,6 +14,11 @@ export interface LateChange {
   share: number | null;
 }
 
+/** True when two values of a metric differ as shown: shares at one decimal of a per cent, the rest exactly. */
+export function differs(unit: MetricResult["unit"], before: number, after: number): boolean {
+  return unit === "andel" ? Math.round(before * 1000) !== Math.round(after * 1000) : Math.abs(after - before) > 1e-6;
+}
+
 /**
  * Compares the monthly series of the same metrics computed on an earlier and a later delivery. Only months present in
  * both with a value in both are compared; months on or after `until` are left out (the earlier delivery does not
@@ -33,12 +38,7 @@ export function lateChanges(
       if (point.month >= until) continue;
       const previous = oldValues.get(point.month);
       if (previous == null || point.value == null) continue;
-      // Shares compare at the precision they are shown (one decimal of a per cent).
-      const differs =
-        metric.unit === "andel"
-          ? Math.round(previous * 1000) !== Math.round(point.value * 1000)
-          : Math.abs(point.value - previous) > 1e-6;
-      if (!differs) continue;
+      if (!differs(metric.unit, previous, point.value)) continue;
       const difference = point.value - previous;
       changes.push({
         metric: id,

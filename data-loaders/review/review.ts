@@ -2,12 +2,18 @@
 // registrations changed since the previous delivery, and which published editions now show other numbers.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {formatSignedPercent} from "../../src/components/format.ts";
-import {windowStart} from "../../src/components/months.ts";
+import {addMonths, windowStart} from "../../src/components/months.ts";
 import {settings} from "../../src/settings.ts";
+import {breakdownSumFindings, coverageFindings, rowCountFindings} from "../checks/edition.ts";
+import type {Finding} from "../checks/findings.ts";
+import {checkDelivery} from "../checks/validate.ts";
+import {connect} from "../db.ts";
+import {deliveryForMonth, deliveryManifest, openDelivery, previousDelivery} from "../deliveries.ts";
+import {listEditions} from "../editions.ts";
 import {arbetsmarknad} from "../metrics/arbetsmarknad.ts";
 import {ekonomisktBistand} from "../metrics/ekonomiskt-bistand.ts";
 import type {BreakdownResult, Comparison, MetricResult} from "../metrics/types.ts";
-import {lateChanges, type LateChange} from "./late-registrations.ts";
+import {differs, lateChanges, type LateChange} from "./late-registrations.ts";
 
 export type FlagKind = "seriebrott" | "undertryckt" | "troskel" | "datakvalitet";
 
@@ -115,4 +121,136 @@ export function breakdownRows(breakdowns: BreakdownResult[]): ReviewBreakdownRow
 /** Late registrations between the previous delivery (computed for M−1) and this one (computed for M). */
 export function lateRegistrations(previous: SectionMetrics, current: SectionMetrics, month: string): LateChange[] {
   return lateChanges(previous.metrics, current.metrics, month);
+}
+
+/** A number a published edition showed that the current delivery gives differently. */
+export interface PublishedChange extends LateChange {
+  /** The published edition, "YYYY-MM". */
+  edition: string;
+  /** The delivery it was published with. */
+  publishedDelivery: string;
+}
+
+/** Every value a page shows for a metric: its chart series, the previous month and the same month last year. */
+function shownValues(metric: MetricResult): Map<string, number | null> {
+  const values = new Map(metric.series.map((p) => [p.month, p.value]));
+  for (const c of [metric.previousMonth, metric.previousYear]) if (!values.has(c.month)) values.set(c.month, c.value);
+  values.set(metric.month, metric.value);
+  return values;
+}
+
+/** The numbers of a published edition (computed on its own delivery) that differ when computed on `now`. */
+export function publishedChanges(
+  edition: {month: string; delivery: string},
+  published: Record<string, MetricResult>,
+  now: Record<string, MetricResult>
+): PublishedChange[] {
+  const changes: PublishedChange[] = [];
+  for (const [id, metric] of Object.entries(published)) {
+    const current = now[id];
+    if (!current) continue;
+    const nowValues = shownValues(current);
+    for (const [month, before] of [...shownValues(metric)].sort(([a], [b]) => a.localeCompare(b))) {
+      const after = nowValues.get(month);
+      if (before == null || after == null || !differs(metric.unit, before, after)) continue;
+      const difference = after - before;
+      changes.push({
+        edition: edition.month,
+        publishedDelivery: edition.delivery,
+        metric: id,
+        label: metric.label,
+        unit: metric.unit,
+        month,
+        before,
+        after,
+        difference,
+        share: before === 0 ? null : difference / before
+      });
+    }
+  }
+  return changes;
+}
+
+export interface Review {
+  month: string;
+  delivery: string;
+  previousDelivery: string | null;
+  /** Relative change that is flagged (0.1 = 10 %). */
+  threshold: number;
+  /** Errors and warnings of every check, in check order. */
+  findings: Finding[];
+  metrics: ReviewMetricRow[];
+  breakdowns: ReviewBreakdownRow[];
+  lateRegistrations: LateChange[];
+  /** Published editions compared, each with the delivery it was published with. */
+  publishedEditions: {month: string; delivery: string; changes: number}[];
+  publishedChanges: PublishedChange[];
+}
+
+export interface ReviewOptions {
+  /** Relative change to flag (0.1 = 10 %). */
+  threshold: number;
+  /** Delivery to review; default the edition's delivery. */
+  delivery?: string;
+  /** Framework source root with the editions (for the published ones). */
+  sourceRoot: string;
+  progress?: (line: string) => void;
+}
+
+/**
+ * The whole review of an edition. When the delivery breaks the contract, only `findings` is filled (with the errors)
+ * and no metric is computed.
+ */
+export async function buildReview(root: string, month: string, options: ReviewOptions): Promise<Review> {
+  const progress = options.progress ?? (() => undefined);
+  const delivery = options.delivery ?? deliveryForMonth(root, month);
+  const previous = previousDelivery(root, delivery);
+  const review: Review = {
+    month,
+    delivery,
+    previousDelivery: previous,
+    threshold: options.threshold,
+    findings: [],
+    metrics: [],
+    breakdowns: [],
+    lateRegistrations: [],
+    publishedEditions: [],
+    publishedChanges: []
+  };
+
+  progress(`Läser och kontrollerar leverans ${delivery} …`);
+  // With quality checks, a delivery without errors leaves its canonical views on `conn`: validated once.
+  const conn = await connect();
+  review.findings.push(...(await checkDelivery(root, delivery, {quality: true, conn})));
+  if (review.findings.some((f) => f.severity === "fel")) return review;
+  review.findings.push(...(await coverageFindings(conn, delivery, month)));
+  if (review.findings.some((f) => f.severity === "fel")) return review;
+  const manifest = deliveryManifest(root, delivery);
+  review.findings.push(...rowCountFindings(manifest, previous ? deliveryManifest(root, previous) : null));
+
+  progress(`Beräknar måtten för ${month} …`);
+  const current = await reviewedMetrics(conn, month);
+  review.findings.push(...breakdownSumFindings(delivery, current.breakdowns, current.metrics));
+  review.metrics = metricRows(current.metrics, options.threshold);
+  review.breakdowns = breakdownRows(current.breakdowns);
+
+  if (previous) {
+    progress(`Jämför med föregående leverans ${previous} …`);
+    const before = await reviewedMetrics(await openDelivery(root, previous), addMonths(month, -1));
+    review.lateRegistrations = lateRegistrations(before, current, month);
+  }
+
+  const published = listEditions(options.sourceRoot).filter(
+    (e) => e.status === "publicerad" && e.month < month && e.delivery !== null && e.delivery !== delivery
+  );
+  for (const edition of published.reverse()) {
+    const publishedWith = edition.delivery as string;
+    progress(`Jämför den publicerade utgåvan ${edition.month} (leverans ${publishedWith}) med leverans ${delivery} …`);
+    const then = await reviewedMetrics(await openDelivery(root, publishedWith), edition.month);
+    const now = await reviewedMetrics(conn, edition.month);
+    const changes = publishedChanges({month: edition.month, delivery: publishedWith}, then.metrics, now.metrics);
+    review.publishedEditions.push({month: edition.month, delivery: publishedWith, changes: changes.length});
+    review.publishedChanges.push(...changes);
+  }
+  return review;
 }

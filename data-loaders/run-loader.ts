@@ -20,8 +20,20 @@ export interface LoaderContext {
   delivery: string;
 }
 
+export interface LoaderOutput {
+  /** The file name in messages, e.g. "granskning.arrow"; default "<name>.json". */
+  file?: string;
+  /** Turns the checked result into the file's bytes; default JSON. */
+  encode?: (result: Record<string, unknown>) => string | Uint8Array;
+}
+
 /** Runs one section loader for the month given as --month (Framework passes it for src/[month]/). */
-export async function runLoader(name: string, compute: (context: LoaderContext) => Promise<object>): Promise<void> {
+export async function runLoader(
+  name: string,
+  compute: (context: LoaderContext) => Promise<object>,
+  output: LoaderOutput = {}
+): Promise<void> {
+  const file = output.file ?? `${name}.json`;
   let month = "?";
   try {
     const {values} = parseArgs({options: {month: {type: "string"}, leverans: {type: "string"}}, strict: true});
@@ -39,8 +51,8 @@ export async function runLoader(name: string, compute: (context: LoaderContext) 
       delivery,
       ...(await compute({conn, month, first: windowStart(month, settings.windowStartMonth), delivery}))
     };
-    assertAggregateOutput(result, `${name}.json för ${month}`);
-    process.stdout.write(JSON.stringify(result));
+    assertAggregateOutput(result, `${file} för ${month}`);
+    process.stdout.write(output.encode ? output.encode(result) : JSON.stringify(result));
     console.error(`${name} ${month} (leverans ${delivery}): ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
     console.error(`Fel i dataladdaren ${name} för ${month}: ${error instanceof Error ? error.message : String(error)}`);

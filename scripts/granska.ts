@@ -3,7 +3,7 @@
 import {parseArgs} from "node:util";
 import {deliveryForMonth, exportsRoot} from "../data-loaders/deliveries.ts";
 import type {LateChange} from "../data-loaders/review/late-registrations.ts";
-import {buildReview, type Review} from "../data-loaders/review/review.ts";
+import {buildReview, DEFAULT_THRESHOLD, type Review} from "../data-loaders/review/review.ts";
 import {sourceRoot} from "../data-loaders/source-root.ts";
 import {
   formatInteger,
@@ -122,7 +122,7 @@ async function main(): Promise<number> {
     options: {
       json: {type: "boolean", default: false},
       csv: {type: "boolean", default: false},
-      troskel: {type: "string", default: "10"},
+      troskel: {type: "string", default: String(DEFAULT_THRESHOLD * 100)},
       leverans: {type: "string"}
     }
   });

@@ -15,6 +15,9 @@ import {ekonomisktBistand} from "../metrics/ekonomiskt-bistand.ts";
 import type {BreakdownResult, Comparison, MetricResult} from "../metrics/types.ts";
 import {differs, lateChanges, type LateChange} from "./late-registrations.ts";
 
+/** The relative change flagged by default (0.1 = 10 %); npm run granska -- --troskel changes it. */
+export const DEFAULT_THRESHOLD = 0.1;
+
 export type FlagKind = "seriebrott" | "undertryckt" | "troskel" | "datakvalitet";
 
 export interface Flag {
@@ -59,7 +62,7 @@ export async function reviewedMetrics(conn: DuckDBConnection, month: string): Pr
   };
 }
 
-function sectionOf(id: string): ReviewMetricRow["section"] {
+export function sectionOf(id: string): ReviewMetricRow["section"] {
   return id.startsWith("am_") || id === "ateraktualiserade_am" ? "Arbetsmarknadsinsatser" : "Ekonomiskt bistånd";
 }
 

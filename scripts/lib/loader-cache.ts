@@ -5,6 +5,7 @@ import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
 import {mkdir, readdir, readFile, rm, stat, utimes, writeFile} from "node:fs/promises";
 import {join, relative} from "node:path";
+import {DEFAULT_SOURCE_ROOT} from "../../data-loaders/source-root.ts";
 
 export interface LoaderCacheOptions {
   /** Framework source root. */
@@ -44,7 +45,9 @@ export async function loaderCacheKey(options: LoaderCacheOptions): Promise<strin
     if (file.endsWith("manifest.json")) hash.update(await readFile(file));
   }
   // The archive lists editions and their status: the front matter of edition pages is part of the key, their prose not.
-  for (const file of (await listFiles(options.root)).filter((f) => /\d{4}-\d{2}[/\\][^/\\]+\.md$/.test(f))) {
+  // src/ too: a single-edition build's review lists the published editions from there.
+  const pages = [...new Set([...(await listFiles(options.root)), ...(await listFiles(DEFAULT_SOURCE_ROOT))])];
+  for (const file of pages.filter((f) => /\d{4}-\d{2}[/\\][^/\\]+\.md$/.test(f))) {
     hash.update(`page:${file}\0`).update(/^---\n[\s\S]*?\n---/.exec(await readFile(file, "utf8"))?.[0] ?? "");
   }
   hash.update(`env:${process.env.NAMNDRAPPORT_EXPORTS ?? ""}`);

@@ -9,6 +9,8 @@ export interface Column {
   key: string;
   label: string;
   format: ColumnFormat;
+  /** A format per row, for a column that mixes units (kronor, counts and shares in one review table). */
+  formatOf?: (row: object) => ColumnFormat;
   /** Decimals shown for "number" (default: 0 for whole numbers, else 2). */
   decimals?: number;
   /** Text for a null value; by default "<5" or "dolt" when the row is suppressed, else "uppgift saknas". */
@@ -21,6 +23,8 @@ export interface DataTableOptions {
   filename: string;
   /** Rows shown in <tfoot>, e.g. a total. */
   footer?: readonly object[];
+  /** Rows the CSV download writes when they are more than the rows shown (e.g. a long query result). */
+  csvRows?: readonly object[];
   /** The first column holds row headers (<th scope="row">); default true. */
   rowHeaders?: boolean;
 }
@@ -62,7 +66,7 @@ export function formatCell(row: object, column: Column): string {
   if (value === null || value === undefined || (typeof value === "number" && !Number.isFinite(value))) {
     return missingText(row, column);
   }
-  switch (column.format) {
+  switch (column.formatOf?.(row) ?? column.format) {
     case "integer":
       return formatInteger(Number(value));
     case "number": {
@@ -97,7 +101,7 @@ function csvValue(row: object, column: Column): string {
   if (value === null || value === undefined || (typeof value === "number" && !Number.isFinite(value))) {
     return missingText(row, column);
   }
-  switch (column.format) {
+  switch (column.formatOf?.(row) ?? column.format) {
     case "integer":
     case "number":
     case "kronor":
@@ -169,7 +173,7 @@ function usesSuppression(rows: readonly object[], columns: readonly Column[]): {
 export function dataTable(
   rows: readonly object[],
   columns: readonly Column[],
-  {caption, filename, footer = [], rowHeaders = true}: DataTableOptions
+  {caption, filename, footer = [], rowHeaders = true, csvRows}: DataTableOptions
 ): HTMLElement {
   const body = (list: readonly object[]) =>
     list.map(
@@ -182,7 +186,7 @@ export function dataTable(
   const button = html`<button type="button" class="nr-csv">
     Ladda ner CSV<span class="nr-sr-only">: ${caption}</span>
   </button>` as HTMLButtonElement;
-  button.addEventListener("click", () => downloadCsv(toExcelCsv([...rows, ...footer], columns), filename));
+  button.addEventListener("click", () => downloadCsv(toExcelCsv(csvRows ?? [...rows, ...footer], columns), filename));
   return html`<div class="nr-table-block">
     <div class="nr-table-wrap" role="region" aria-label=${caption} tabindex="0">
       <table class="nr-table">

@@ -3,23 +3,26 @@ import AxeBuilder from "@axe-core/playwright";
 import {readdirSync, readFileSync} from "node:fs";
 import type {Server} from "node:http";
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
 import {launchBrowser} from "../../scripts/lib/browser.ts";
 import {serveStatic} from "../../scripts/lib/static-server.ts";
 import {formatInteger, formatKronor, formatPercent} from "../../src/components/format.ts";
+import {text, visitPage, type Visit} from "./visit.ts";
 
 const site = inject("site");
 const EDITIONS = readdirSync(site).filter((name) => /^\d{4}-\d{2}$/.test(name));
 const PAGES = ["/", ...EDITIONS.flatMap((m) => [`/${m}/`, `/${m}/tjansteskrivelse`])];
 
 let server: Server;
-let base: string;
 let browser: Browser;
+let visit: (path: string) => Promise<Visit>;
 
 beforeAll(async () => {
+  let base: string;
   ({server, url: base} = await serveStatic(site));
   browser = await launchBrowser();
+  visit = (path) => visitPage(browser, base, path);
 });
 
 afterAll(async () => {
@@ -33,39 +36,6 @@ function loaderOutput(month: string, name: string): Record<string, unknown> {
   const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".json"));
   if (!file) throw new Error(`${name}.json saknas i ${dir}`);
   return JSON.parse(readFileSync(join(dir, file), "utf8"));
-}
-
-interface Visit {
-  page: Page;
-  consoleErrors: string[];
-  failed: string[];
-  foreign: string[];
-}
-
-async function visit(path: string): Promise<Visit> {
-  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
-  const page = await context.newPage();
-  const visit: Visit = {page, consoleErrors: [], failed: [], foreign: []};
-  page.on("console", (m) => m.type() === "error" && visit.consoleErrors.push(m.text()));
-  page.on("pageerror", (e) => visit.consoleErrors.push(e.message));
-  page.on("requestfailed", (r) => visit.failed.push(r.url()));
-  page.on(
-    "request",
-    (r) =>
-      !r.url().startsWith(base) &&
-      !r.url().startsWith("data:") &&
-      !r.url().startsWith("blob:") &&
-      visit.foreign.push(r.url())
-  );
-  await page.goto(`${base}${path}`, {waitUntil: "networkidle"});
-  // Framework renders cells asynchronously; wait until no cell is pending.
-  await page.waitForFunction(() => !document.querySelector(".observablehq--loading, .observablehq--pending"));
-  return visit;
-}
-
-/** Visible text with no-break spaces folded, as a reader sees it. */
-async function text(page: Page, selector = "main"): Promise<string> {
-  return (await page.locator(selector).innerText()).replace(/[\u00a0\u202f]/g, " ");
 }
 
 describe("every page of the built site", () => {

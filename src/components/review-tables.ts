@@ -1,0 +1,153 @@
+// Tables of the review page (/<YYYY-MM>/granskning): the same report as `npm run granska`, in sv-SE formats with CSV
+// download. The review JSON comes from src/[month]/data/granskning.json.ts; its types are the loader's.
+import {html} from "htl";
+import type {Finding} from "../../data-loaders/checks/findings.js";
+import type {LateChange} from "../../data-loaders/review/late-registrations.js";
+import type {Review, ReviewMetricRow} from "../../data-loaders/review/review.js";
+import {dataTable, type Column, type ColumnFormat} from "./data-table.js";
+import {formatInteger, formatMonth} from "./format.js";
+
+const FLAG_LABELS: Record<string, string> = {
+  seriebrott: "Seriebrott",
+  undertryckt: "Undertryckt",
+  troskel: "Över tröskeln",
+  datakvalitet: "Datakvalitet"
+};
+
+/** Kronor, shares and counts share the value columns; each row is formatted by its unit. */
+function unitFormat(row: object): ColumnFormat {
+  const unit = (row as {unit?: string}).unit;
+  return unit === "kr" ? "kronor" : unit === "andel" ? "percent" : "integer";
+}
+
+/** A change: kronor and counts as the value, a share's change in percentage points (shown like a share). */
+function changeFormat(row: object): ColumnFormat {
+  return (row as {unit?: string}).unit === "kr" ? "integer" : unitFormat(row);
+}
+
+const valueColumn = (key: string, label: string, format: (row: object) => ColumnFormat = unitFormat): Column => ({
+  key,
+  label,
+  format: "number",
+  formatOf: format
+});
+
+/** Counts and flags for the top of the page. */
+export function reviewSummary(review: Review): HTMLElement {
+  const warnings = review.findings.filter((f) => f.severity === "varning").length;
+  const flagged = review.metrics.filter((m) => m.flags.some((f) => f.kind !== "seriebrott")).length;
+  const suppressed = review.breakdowns.filter((c) => c.flags.length).length;
+  const changed = review.publishedEditions.filter((e) => e.changes > 0);
+  return html`<ul class="nr-review-summary">
+    <li><strong>${formatInteger(review.metrics.length)}</strong> mått, varav ${formatInteger(flagged)} med flaggor</li>
+    <li><strong>${formatInteger(suppressed)}</strong> undertryckta celler i fördelningarna</li>
+    <li><strong>${formatInteger(warnings)}</strong> datakvalitetsvarningar</li>
+    <li>
+      <strong>${formatInteger(review.lateRegistrations.length)}</strong> efterregistrerade ändringar sedan leverans
+      ${review.previousDelivery ?? "–"}
+    </li>
+    <li>
+      <strong>${formatInteger(changed.length)}</strong> publicerade utgåvor visar i dag andra
+      tal${changed.length ? `: ${changed.map((e) => formatMonth(e.month)).join(", ")}` : ""}
+    </li>
+  </ul>` as HTMLElement;
+}
+
+const flagText = (row: ReviewMetricRow) => [...new Set(row.flags.map((f) => FLAG_LABELS[f.kind] ?? f.kind))].join(", ");
+
+/** Every metric of a section with its comparisons and flags. */
+export function metricTable(review: Review, section: ReviewMetricRow["section"]): HTMLElement {
+  const rows = review.metrics
+    .filter((m) => m.section === section)
+    .map((m) => ({
+      label: m.label,
+      unit: m.unit,
+      value: m.value,
+      previousMonth: m.previousMonth.value,
+      changeMonth: m.previousMonth.comparable ? m.previousMonth.change : null,
+      previousYear: m.previousYear.value,
+      changeYear: m.previousYear.comparable ? m.previousYear.change : null,
+      flags: flagText(m)
+    }));
+  const notComparable = () => "ej jämförbart";
+  return dataTable(
+    rows,
+    [
+      {key: "label", label: "Mått", format: "text"},
+      valueColumn("value", formatMonth(review.month)),
+      valueColumn("previousMonth", "Föregående månad"),
+      {...valueColumn("changeMonth", "Förändring", changeFormat), missing: notComparable},
+      valueColumn("previousYear", "Föregående år"),
+      {...valueColumn("changeYear", "Förändring", changeFormat), missing: notComparable},
+      {key: "flags", label: "Flaggor", format: "text", missing: ""}
+    ],
+    {caption: `${section}: ${formatMonth(review.month)} mot föregående månad och år`, filename: `granskning-${section}`}
+  );
+}
+
+/** One row per flag of a metric, with its Swedish explanation. */
+export function flagTable(review: Review): HTMLElement {
+  const rows = review.metrics.flatMap((m) =>
+    m.flags.map((f) => ({label: m.label, kind: FLAG_LABELS[f.kind] ?? f.kind, message: f.message}))
+  );
+  return dataTable(
+    rows,
+    [
+      {key: "label", label: "Mått", format: "text"},
+      {key: "kind", label: "Flagga", format: "text"},
+      {key: "message", label: "Förklaring", format: "text"}
+    ],
+    {caption: "Flaggor per mått", filename: `granskning-flaggor-${review.month}`}
+  );
+}
+
+/** Every breakdown cell; suppressed cells show the shared rule's marker. */
+export function breakdownTable(review: Review): HTMLElement {
+  const rows = review.breakdowns.map((c) => ({
+    label: c.label,
+    cell: c.cell,
+    value: c.value,
+    suppressed: c.flags.length ? (c.flags[0].message.startsWith("Värdet är 1–4") ? "liten" : "sekundar") : undefined
+  }));
+  return dataTable(
+    rows,
+    [
+      {key: "label", label: "Fördelning", format: "text"},
+      {key: "cell", label: "Kategori", format: "text"},
+      {key: "value", label: "Antal", format: "integer"}
+    ],
+    {caption: `Fördelningar ${formatMonth(review.month)}`, filename: `granskning-fordelningar-${review.month}`}
+  );
+}
+
+/** Data-quality findings of the edition's delivery. */
+export function findingTable(findings: readonly Finding[], month: string): HTMLElement {
+  return dataTable(
+    findings.map((f) => ({id: f.id, severity: f.severity === "fel" ? "Fel" : "Varning", message: f.message})),
+    [
+      {key: "id", label: "Kontroll", format: "text"},
+      {key: "severity", label: "Allvar", format: "text"},
+      {key: "message", label: "Meddelande", format: "text"}
+    ],
+    {caption: "Datakvalitet i leveransen", filename: `granskning-datakvalitet-${month}`}
+  );
+}
+
+/** Changed values (late registrations, or a published edition's numbers now). */
+export function changeTable(
+  changes: readonly LateChange[],
+  {caption, filename}: {caption: string; filename: string}
+): HTMLElement {
+  return dataTable(
+    changes.map((c) => ({...c})),
+    [
+      {key: "label", label: "Mått", format: "text"},
+      {key: "month", label: "Månad", format: "month"},
+      valueColumn("before", "Tidigare"),
+      valueColumn("after", "Nu"),
+      valueColumn("difference", "Skillnad", changeFormat),
+      {key: "share", label: "Procent", format: "percent", missing: "–"}
+    ],
+    {caption, filename}
+  );
+}

@@ -1,0 +1,159 @@
+// The review page's explore panel: SQL over the edition's aggregated tables in the browser with DuckDB-wasm. Offline:
+// the page resolves the wasm and worker files from node_modules (import.meta.resolve), the data arrives as Arrow IPC
+// from loaders, and nothing is fetched from another origin.
+import * as duckdb from "@duckdb/duckdb-wasm";
+import {Float64, Table, tableToIPC, Utf8, vectorFromArray} from "apache-arrow";
+import {html} from "htl";
+import {dataTable, type Column} from "./data-table.js";
+import {formatInteger} from "./format.js";
+
+export type Connection = duckdb.AsyncDuckDBConnection;
+
+/** Rows shown on the page; the CSV download has them all. */
+export const SHOWN_ROWS = 500;
+
+/** Column types of a table made from plain rows. */
+export type Schema = Record<string, "text" | "number">;
+
+/**
+ * Rows of plain objects as an Arrow IPC stream with the given columns (so an empty table still has them): "number"
+ * columns Float64, "text" columns Utf8.
+ */
+export function rowsToIpc(rows: readonly Record<string, unknown>[], schema: Schema): Uint8Array {
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const number = (v: unknown) => (typeof v === "number" ? v : null);
+  const columns = Object.fromEntries(
+    Object.entries(schema).map(([key, type]) => [
+      key,
+      type === "number"
+        ? vectorFromArray(
+            rows.map((row) => number(row[key])),
+            new Float64()
+          )
+        : vectorFromArray(
+            rows.map((row) => text(row[key])),
+            new Utf8()
+          )
+    ])
+  );
+  return tableToIPC(new Table(columns), "stream");
+}
+
+/** Starts DuckDB-wasm in a module worker and loads each table from its Arrow IPC stream. */
+export async function openDatabase(
+  files: {wasm: string; worker: string},
+  tables: Record<string, Uint8Array>
+): Promise<Connection> {
+  // The worker resolves relative URLs against its own location, so both are made absolute against the page.
+  const absolute = (url: string) => new URL(url, document.baseURI).href;
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(absolute(files.worker), {type: "module"}));
+  await db.instantiate(absolute(files.wasm));
+  const conn = await db.connect();
+  for (const [name, ipc] of Object.entries(tables)) await conn.insertArrowFromIPCStream(ipc, {name, create: true});
+  return conn;
+}
+
+/** A query result as plain rows: 64-bit integers become numbers, dates and other values text. */
+function plainRows(result: {toArray(): {toJSON(): Record<string, unknown>}[]}): Record<string, unknown>[] {
+  return result
+    .toArray()
+    .map((row) =>
+      Object.fromEntries(
+        Object.entries(row.toJSON()).map(([key, value]) => [
+          key,
+          typeof value === "bigint"
+            ? Number(value)
+            : value === null || typeof value === "number" || typeof value === "string"
+              ? value
+              : String(value)
+        ])
+      )
+    );
+}
+
+function resultColumns(rows: readonly Record<string, unknown>[], names: string[]): Column[] {
+  return names.map((key) => {
+    const values = rows.map((row) => row[key]).filter((v) => v !== null && v !== undefined);
+    const numeric = values.length > 0 && values.every((v) => typeof v === "number");
+    const integer = numeric && values.every((v) => Number.isInteger(v));
+    return {
+      key,
+      label: key,
+      format: integer ? "integer" : numeric ? "number" : "text",
+      decimals: 2,
+      missing: "NULL"
+    } satisfies Column;
+  });
+}
+
+/**
+ * A form with a SQL text area and "Kör frågan", and the result as an accessible table with CSV download. Errors are
+ * shown in Swedish with DuckDB's own message. Ctrl+Enter runs the query too.
+ */
+export function sqlExplorer(
+  conn: Connection,
+  {query, tables, filename}: {query: string; tables: {name: string; description: string}[]; filename: string}
+): HTMLElement {
+  const id = `nr-sql-${Math.random().toString(36).slice(2)}`;
+  const output = html`<div class="nr-sql-result" aria-live="polite"></div>` as HTMLElement;
+  const textarea = html`<textarea id=${id} class="nr-sql-input" rows="7" spellcheck="false">${query}</textarea>`;
+  const form = html`<form class="nr-sql-form">
+    <label for=${id}>SQL-fråga (DuckDB)</label>
+    ${textarea}
+    <p><button type="submit">Kör frågan</button> <span class="nr-muted">eller Ctrl+Enter</span></p>
+  </form>` as HTMLFormElement;
+
+  async function run(): Promise<void> {
+    const sql = (textarea as HTMLTextAreaElement).value;
+    output.replaceChildren(html`<p class="nr-muted">Kör frågan …</p>`);
+    const started = performance.now();
+    try {
+      const result = await conn.query(sql);
+      const rows = plainRows(result);
+      const names = result.schema.fields.map((f) => f.name);
+      const ms = Math.round(performance.now() - started);
+      const shown = rows.slice(0, SHOWN_ROWS);
+      const summary =
+        rows.length > SHOWN_ROWS
+          ? `Visar ${formatInteger(SHOWN_ROWS)} av ${formatInteger(rows.length)} rader (${ms} ms). CSV-filen har alla.`
+          : `${formatInteger(rows.length)} ${rows.length === 1 ? "rad" : "rader"} (${ms} ms).`;
+      const table = dataTable(shown, resultColumns(rows, names), {
+        caption: "Resultat av frågan",
+        filename,
+        rowHeaders: false,
+        csvRows: rows
+      });
+      output.replaceChildren(html`<p class="nr-sql-summary">${summary}</p>`, table);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      output.replaceChildren(html`<p class="nr-sql-error" role="alert">Frågan kunde inte köras: ${message}</p>`);
+    }
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void run();
+  });
+  textarea.addEventListener("keydown", (event: KeyboardEvent) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void run();
+    }
+  });
+  void run();
+
+  return html`<div class="nr-sql">
+    ${form}
+    <details class="nr-sql-tables">
+      <summary>Tabeller</summary>
+      <dl>
+        ${tables.map(
+          (t) =>
+            html`<dt><code>${t.name}</code></dt>
+              <dd>${t.description}</dd>`
+        )}
+      </dl>
+    </details>
+    ${output}
+  </div>` as HTMLElement;
+}

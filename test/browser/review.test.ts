@@ -1,0 +1,127 @@
+// The review page in a real browser: a single-edition build with --granskning, served on loopback. Its tables show
+// the review loader's figures, the SQL panel runs DuckDB-wasm offline over the edition's aggregates, and the public
+// build leaves the page out.
+import AxeBuilder from "@axe-core/playwright";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {mkdtemp} from "node:fs/promises";
+import type {Server} from "node:http";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import type {Review} from "../../data-loaders/review/review.ts";
+import {launchBrowser} from "../../scripts/lib/browser.ts";
+import {buildSite} from "../../scripts/lib/site-build.ts";
+import {serveStatic} from "../../scripts/lib/static-server.ts";
+import {formatKronor} from "../../src/components/format.ts";
+import {text, visitPage, type Visit} from "./visit.ts";
+
+const MONTH = "2023-11";
+/** No-break spaces folded, as text() reads the page. */
+const fold = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+const PATH = `/${MONTH}/granskning`;
+
+let site: string;
+let server: Server;
+let browser: Browser;
+let visit: (path: string) => Promise<Visit>;
+
+beforeAll(async () => {
+  site = join(await mkdtemp(join(tmpdir(), "namndrapport-granskning-")), "ut");
+  await buildSite({output: site, edition: MONTH, review: true, log: () => undefined});
+  let base: string;
+  ({server, url: base} = await serveStatic(site));
+  browser = await launchBrowser();
+  visit = (path) => visitPage(browser, base, path);
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+function reviewJson(): Review {
+  const dir = join(site, "_file", MONTH, "data");
+  const file = readdirSync(dir).find((f) => f.startsWith("granskning.") && f.endsWith(".json"))!;
+  return JSON.parse(readFileSync(join(dir, file), "utf8")) as Review;
+}
+
+/** Runs a query in the explore panel and returns the result's visible text. */
+async function runQuery(v: Visit, sql: string): Promise<string> {
+  const before = await v.page.locator(".nr-sql-result").innerText();
+  await v.page.fill(".nr-sql-input", sql);
+  await v.page.click(".nr-sql-form button[type=submit]");
+  await v.page.waitForFunction(
+    (previous) => {
+      const now = document.querySelector(".nr-sql-result")?.textContent ?? "";
+      return now !== previous && !now.includes("Kör frågan …");
+    },
+    before.replace(/\s+/g, " ")
+  );
+  return text(v.page, ".nr-sql-result");
+}
+
+describe("the public build", () => {
+  test("has no review page and no link to one", () => {
+    const publicSite = inject("site");
+    const editions = readdirSync(publicSite).filter((name) => /^\d{4}-\d{2}$/.test(name));
+    expect(editions.length).toBeGreaterThan(0);
+    for (const month of editions) expect(existsSync(join(publicSite, month, "granskning.html"))).toBe(false);
+    expect(readFileSync(join(publicSite, "index.html"), "utf8")).not.toContain("granskning");
+  });
+});
+
+describe(`${PATH} (npm run build -- --utgava ${MONTH} --granskning)`, () => {
+  test("loads with no console error, failed request or other origin, and the SQL panel is ready", async () => {
+    const v = await visit(PATH);
+    await v.page.waitForSelector(".nr-sql-summary", {timeout: 60_000});
+    expect(v.consoleErrors).toEqual([]);
+    expect(v.failed).toEqual([]);
+    expect(v.foreign).toEqual([]);
+    expect(await v.page.locator(".observablehq--error").count()).toBe(0);
+    await v.page.close();
+  });
+
+  test("has no WCAG 2.1 A/AA violation (axe-core)", async () => {
+    const {page} = await visit(PATH);
+    await page.waitForSelector(".nr-sql-summary", {timeout: 60_000});
+    const result = await new AxeBuilder({page}).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await page.close();
+  });
+
+  test("the tables show the review loader's figures: utbetalt and every late registration", async () => {
+    const review = reviewJson();
+    const {page} = await visit(PATH);
+    const utbetalt = review.metrics.find((m) => m.id === "utbetalt")!;
+    const row = await text(page, `table:has(caption:text("Ekonomiskt bistånd")) tbody tr:first-child`);
+    expect(row).toContain(utbetalt.label);
+    expect(row).toContain(fold(formatKronor(utbetalt.value)));
+    expect(review.lateRegistrations.length).toBeGreaterThan(0);
+    const late = page.locator(`table:has(caption:text("Ändrade värden")) tbody tr`);
+    expect(await late.count()).toBe(review.lateRegistrations.length);
+    await page.close();
+  });
+
+  test("a SQL query over the aggregates gives the loader's value; a bad query a Swedish error", async () => {
+    const review = reviewJson();
+    const v = await visit(PATH);
+    await v.page.waitForSelector(".nr-sql-summary", {timeout: 60_000});
+    const result = await runQuery(
+      v,
+      `select varde from varden where matt_id = 'utbetalt' and manad = '${MONTH}' and kategori is null`
+    );
+    const utbetalt = review.metrics.find((m) => m.id === "utbetalt")!.value!;
+    expect(result).toContain("1 rad");
+    const cell = fold(await v.page.locator(".nr-sql-result tbody td").first().innerText());
+    expect(Number(cell.replace(/ /g, "").replace(",", ".").replace("\u2212", "-"))).toBeCloseTo(utbetalt, 2);
+
+    const count = await runQuery(v, "select count(*) as n from efterregistrering");
+    expect(count).toContain(String(review.lateRegistrations.length));
+
+    const error = await runQuery(v, "select * from finns_inte");
+    expect(error).toContain("Frågan kunde inte köras:");
+    expect(error).toContain("finns_inte");
+    await v.page.close();
+  });
+});

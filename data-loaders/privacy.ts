@@ -17,11 +17,20 @@ function isPlausiblePersonnummer(candidate: string): boolean {
 function personnummerIn(text: string): string[] {
   return [...new Set(text.match(PERSONNUMMER) ?? [])].filter(isPlausiblePersonnummer);
 }
+/**
+ * A number is a personnummer only as a whole twelve-digit YYYYMMDDNNNN. Ten digits are not enough: a month's
+ * payments in kronor reach ten digits at national scale (1 001 727 360 kr reads as 100172-7360). A ten-digit
+ * personnummer stored as a number is caught by its key name instead (personnummer, pnr).
+ */
+function isPersonnummerNumber(value: number): boolean {
+  return Number.isInteger(value) && /^\d{12}$/.test(String(value)) && personnummerIn(String(value)).length > 0;
+}
+
 /** The export contract's pseudonyms: eight characters, a letter first, at least one digit and one more letter. */
 const PSEUDONYM = /^(?=[A-Z0-9]{8}$)(?=.*\d)[A-Z][A-Z0-9]{7}$/;
 /** Column names that identify a person or a household at record level. */
 const KEY_NAMES =
-  /^(person|hushall|household|elev|deltagar|arende|insats|utredning|utbetalning|beslut)(_?(id|nr|nyckel))$/i;
+  /^((person|hushall|household|elev|deltagar|arende|insats|utredning|utbetalning|beslut)(_?(id|nr|nyckel))|personnummer|pnr|samordningsnummer)$/i;
 
 export interface PrivacyViolation {
   rule: "personnummer" | "nyckel" | "pseudonym";
@@ -43,9 +52,7 @@ export function findPrivacyViolations(value: unknown, path = "$"): PrivacyViolat
     return [];
   }
   if (typeof value === "number") {
-    return personnummerIn(String(value)).length
-      ? [{rule: "personnummer", path, detail: "tal som liknar ett personnummer"}]
-      : [];
+    return isPersonnummerNumber(value) ? [{rule: "personnummer", path, detail: "tal som liknar ett personnummer"}] : [];
   }
   if (Array.isArray(value)) return value.flatMap((item, i) => findPrivacyViolations(item, `${path}[${i}]`));
   if (value && typeof value === "object") {
@@ -65,7 +72,7 @@ export function findPrivacyViolations(value: unknown, path = "$"): PrivacyViolat
   return [];
 }
 
-/** Scans published text (HTML, JS, JSON, CSV) for personnummer-like strings. */
+/** Scans published text (HTML, JS, CSV) for personnummer-like strings. JSON is checked as values instead. */
 export function findPersonnummerInText(text: string): string[] {
   return personnummerIn(text);
 }

@@ -1,5 +1,6 @@
 // npm run dev: Framework's preview server, plus what its own watcher misses: edits in data-loaders/, settings and new
-// deliveries drop the cached loader outputs and touch the loader entries, so open pages reload with fresh data.
+// deliveries drop the cached loader outputs and touch the loader entries, so open pages reload with fresh data. The
+// review pages are part of the preview.
 import {watch} from "node:fs";
 import {invalidateLoaderCache, touchLoaderEntries} from "./lib/loader-cache.ts";
 import {exportsRoot, LOADER_CODE, SRC_ROOT} from "./lib/paths.ts";
@@ -24,4 +25,5 @@ const onChange = () => {
 };
 for (const path of ["data-loaders", exportsRoot()]) watch(path, {recursive: true}, onChange);
 
-process.exit(await runFramework(["preview", ...process.argv.slice(2)]));
+// The preview is the analyst's and reviewer's own machine: the review pages /<YYYY-MM>/granskning are included.
+process.exit(await runFramework(["preview", ...process.argv.slice(2)], {NAMNDRAPPORT_GRANSKNING: "1"}));

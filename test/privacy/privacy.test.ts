@@ -30,6 +30,13 @@ describe("findPrivacyViolations", () => {
     // Samordningsnummer: day + 60.
     expect(findPrivacyViolations({a: "850472-1234"}).map((v) => v.rule)).toEqual(["personnummer"]);
   });
+
+  test("findPrivacyViolations lets a ten-digit amount pass and catches a ten-digit number by its key", () => {
+    // A month's payments at national scale: 1 001 727 360 kr would read as 100172-7360.
+    expect(findPrivacyViolations({utbetalt: 1001727360, series: [{value: 1001727360.47}]})).toEqual([]);
+    expect(findPrivacyViolations({pnr: 8504121234}).map((v) => [v.rule, v.path])).toEqual([["nyckel", "$.pnr"]]);
+    expect(findPrivacyViolations([{personnummer: "x"}]).map((v) => v.rule)).toEqual(["nyckel"]);
+  });
 });
 
 describe("findPersonnummerInText", () => {

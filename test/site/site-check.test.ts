@@ -94,7 +94,17 @@ describe("checkSite catches breaches", () => {
     expect(await checkSite(dir)).toContainEqual({
       file: "rows.json",
       rule: "personnummer",
-      detail: 'innehåller "19850412-1234" som liknar ett personnummer'
+      detail: "$[0].pnr: värde som liknar ett personnummer"
     });
+  });
+
+  test("checkSite lets a ten-digit amount in a data file pass, and still flags one in a page", async () => {
+    const dir = await copyOfSite();
+    await writeFile(join(dir, "belopp.json"), JSON.stringify({utbetalt: 1001727360, andel: 0.1}));
+    expect(await checkSite(dir)).toEqual([]);
+    await appendTo(join(dir, "index.html"), "<p>8504121234</p>", "</body>");
+    expect(await checkSite(dir)).toEqual([
+      {file: "index.html", rule: "personnummer", detail: 'innehåller "8504121234" som liknar ett personnummer'}
+    ]);
   });
 });

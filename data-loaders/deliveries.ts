@@ -7,6 +7,7 @@ import {lastDay} from "../src/components/months.ts";
 import {ContractError, type Finding} from "./checks/findings.ts";
 import {readManifest, type Manifest} from "./checks/manifest.ts";
 import {validateDelivery} from "./checks/validate.ts";
+import {cachedValidation, rememberValidation, validationKey} from "./checks/validation-cache.ts";
 import {connect} from "./db.ts";
 import {deliveryDir, displayPath} from "./staging/sources.ts";
 import {createStagingViews} from "./staging/views.ts";
@@ -81,6 +82,8 @@ export function deliveryManifest(root: string, delivery: string): Manifest {
 export interface OpenOptions {
   /** Receives the warnings of the single-table checks (suspicious but valid data). */
   onWarnings?: (warnings: Finding[]) => void;
+  /** Reuse an earlier successful validation of the same files with the same code (checks/validation-cache.ts). */
+  cache?: boolean;
 }
 
 /**
@@ -96,7 +99,12 @@ export async function openDelivery(
     throw new Error(`Leveransen ${delivery} finns inte i ${displayPath(root)}.`);
   }
   const conn = await connect();
-  const warnings = await validateDelivery(root, delivery, conn);
+  const key = options.cache ? validationKey(root, delivery) : null;
+  let warnings = key ? cachedValidation(key) : null;
+  if (!warnings) {
+    warnings = await validateDelivery(root, delivery, conn);
+    if (key) await rememberValidation(key, warnings);
+  }
   if (warnings.length) options.onWarnings?.(warnings);
   await createStagingViews(conn, root, delivery);
   return conn;

@@ -239,7 +239,7 @@ export async function buildReview(root: string, month: string, options: ReviewOp
 
   if (previous) {
     progress(`Jämför med föregående leverans ${previous} …`);
-    const before = await reviewedMetrics(await openDelivery(root, previous), addMonths(month, -1));
+    const before = await reviewedMetrics(await openDelivery(root, previous, {cache: true}), addMonths(month, -1));
     review.lateRegistrations = lateRegistrations(before, current, month);
   }
 
@@ -249,7 +249,7 @@ export async function buildReview(root: string, month: string, options: ReviewOp
   for (const edition of published.reverse()) {
     const publishedWith = edition.delivery as string;
     progress(`Jämför den publicerade utgåvan ${edition.month} (leverans ${publishedWith}) med leverans ${delivery} …`);
-    const then = await reviewedMetrics(await openDelivery(root, publishedWith), edition.month);
+    const then = await reviewedMetrics(await openDelivery(root, publishedWith, {cache: true}), edition.month);
     const now = await reviewedMetrics(conn, edition.month);
     const changes = publishedChanges({month: edition.month, delivery: publishedWith}, then.metrics, now.metrics);
     review.publishedEditions.push({month: edition.month, delivery: publishedWith, changes: changes.length});

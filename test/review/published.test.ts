@@ -1,0 +1,139 @@
+// "Which published editions now show other numbers": each change's published value is what that edition's loader
+// gave on its own delivery, and its new value what the same loader gives today on the reviewed delivery.
+import {execFile} from "node:child_process";
+import {resolve} from "node:path";
+import {promisify} from "node:util";
+import {beforeAll, describe, expect, test} from "vitest";
+import {deliveryForMonth} from "../../data-loaders/deliveries.ts";
+import {listEditions} from "../../data-loaders/editions.ts";
+import type {MetricResult} from "../../data-loaders/metrics/types.ts";
+import {buildReview, publishedChanges, type Review} from "../../data-loaders/review/review.ts";
+
+const run = promisify(execFile);
+const EXPORTS = resolve("data/exports");
+const MONTH = "2023-11";
+
+/** The metrics the real loader entry computes for `month`, optionally on another delivery than the edition's. */
+async function loaderMetrics(name: string, month: string, delivery?: string): Promise<Record<string, MetricResult>> {
+  const args = [
+    `src/[month]/data/${name}.json.ts`,
+    `--month=${month}`,
+    ...(delivery ? [`--leverans=${delivery}`] : [])
+  ];
+  const {stdout} = await run("npx", ["tsx", ...args], {
+    env: {...process.env, NAMNDRAPPORT_EXPORTS: EXPORTS},
+    maxBuffer: 64 * 1024 * 1024
+  });
+  return (JSON.parse(stdout) as {metrics: Record<string, MetricResult>}).metrics;
+}
+
+/** The value a page shows for a month: the series point, else the previous month or year of the KPI card. */
+function shown(metric: MetricResult, month: string): number | null | undefined {
+  if (metric.month === month) return metric.value;
+  const point = metric.series.find((p) => p.month === month);
+  if (point) return point.value;
+  if (metric.previousYear.month === month) return metric.previousYear.value;
+  if (metric.previousMonth.month === month) return metric.previousMonth.value;
+  return undefined;
+}
+
+describe(`buildReview(exports, ${MONTH}) on the sample`, () => {
+  let review: Review;
+  beforeAll(async () => {
+    review = await buildReview(EXPORTS, MONTH, {threshold: 0.1, sourceRoot: "src"});
+  }, 300_000);
+
+  test("compares every published edition before the month, oldest first, with its own delivery", () => {
+    const published = listEditions("src").filter((e) => e.status === "publicerad" && e.month < MONTH);
+    expect(published.length).toBeGreaterThan(0);
+    expect(review.publishedEditions.map((e) => [e.month, e.delivery])).toEqual(
+      published.map((e) => [e.month, deliveryForMonth(EXPORTS, e.month)]).reverse()
+    );
+    expect(review.publishedChanges.length).toBeGreaterThan(0);
+    for (const e of review.publishedEditions) {
+      expect(e.changes).toBe(review.publishedChanges.filter((c) => c.edition === e.month).length);
+    }
+  });
+
+  test("each change holds the published loader value and the value the loader gives today", async () => {
+    const editions = [...new Set(review.publishedChanges.map((c) => c.edition))];
+    for (const edition of editions) {
+      const changes = review.publishedChanges.filter((c) => c.edition === edition);
+      const sections = ["ekonomiskt-bistand", "arbetsmarknad"];
+      const then = Object.assign({}, ...(await Promise.all(sections.map((s) => loaderMetrics(s, edition)))));
+      const now = Object.assign(
+        {},
+        ...(await Promise.all(sections.map((s) => loaderMetrics(s, edition, review.delivery))))
+      );
+      for (const c of changes) {
+        expect(shown(then[c.metric], c.month), `${edition} ${c.metric} ${c.month} publicerat`).toBe(c.before);
+        expect(shown(now[c.metric], c.month), `${edition} ${c.metric} ${c.month} i dag`).toBe(c.after);
+        expect(c.difference).toBeCloseTo(c.after - c.before, 6);
+      }
+      // Nothing else the edition shows for these metrics changed.
+      for (const id of ["utbetalt", "utbetalningshushall", "am_inskrivna"]) {
+        for (const p of then[id].series) {
+          const listed = changes.some((c) => c.metric === id && c.month === p.month);
+          const other = shown(now[id], p.month);
+          if (!listed && p.value !== null && other != null) expect(other, `${edition} ${id} ${p.month}`).toBe(p.value);
+        }
+      }
+    }
+  }, 300_000);
+});
+
+describe("publishedChanges(edition, published, now)", () => {
+  const metric = (unit: MetricResult["unit"], values: [string, number][]): MetricResult =>
+    ({
+      id: "m",
+      label: "Mått",
+      unit,
+      month: values.at(-1)![0],
+      value: values.at(-1)![1],
+      previousMonth: {month: values.at(-2)![0], value: values.at(-2)![1]},
+      previousYear: {month: "2022-08", value: 5},
+      series: values.map(([month, value]) => ({month, value, system: null}))
+    }) as MetricResult;
+
+  test("lists changed values, including the previous year's, and ignores a share's change below the shown precision", () => {
+    const edition = {month: "2023-08", delivery: "2023-09-05"};
+    const counts = publishedChanges(
+      edition,
+      {
+        m: metric("hushåll", [
+          ["2023-07", 10],
+          ["2023-08", 20]
+        ])
+      },
+      {
+        m: {
+          ...metric("hushåll", [
+            ["2023-07", 12],
+            ["2023-08", 20]
+          ]),
+          previousYear: {month: "2022-08", value: 6}
+        } as MetricResult
+      }
+    );
+    expect(counts.map((c) => [c.month, c.before, c.after, c.difference, c.share])).toEqual([
+      ["2022-08", 5, 6, 1, 0.2],
+      ["2023-07", 10, 12, 2, 0.2]
+    ]);
+    const shares = publishedChanges(
+      edition,
+      {
+        m: metric("andel", [
+          ["2023-07", 0.1001],
+          ["2023-08", 0.2]
+        ])
+      },
+      {
+        m: metric("andel", [
+          ["2023-07", 0.1004],
+          ["2023-08", 0.2011]
+        ])
+      }
+    );
+    expect(shares.map((c) => c.month)).toEqual(["2023-08"]);
+  });
+});

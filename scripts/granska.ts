@@ -3,7 +3,7 @@
 import {parseArgs} from "node:util";
 import {deliveryForMonth, exportsRoot} from "../data-loaders/deliveries.ts";
 import type {LateChange} from "../data-loaders/review/late-registrations.ts";
-import {buildReview, DEFAULT_THRESHOLD, type Review} from "../data-loaders/review/review.ts";
+import {buildReview, DEFAULT_THRESHOLD, REVIEW_SECTIONS, type Review} from "../data-loaders/review/review.ts";
 import {sourceRoot} from "../data-loaders/source-root.ts";
 import {
   formatInteger,
@@ -53,7 +53,7 @@ function printReport(review: Review): void {
   const {month, delivery, metrics, breakdowns: cells} = review;
   const warnings = review.findings.filter((f) => f.severity === "varning");
   console.log(`\nGranskning av utgåvan ${formatMonth(month)} – leverans ${delivery}\n`);
-  for (const section of ["Ekonomiskt bistånd", "Arbetsmarknadsinsatser"] as const) {
+  for (const section of REVIEW_SECTIONS) {
     console.log(`${section}\n`);
     const rows = metrics.filter((r) => r.section === section);
     console.log(

@@ -1,8 +1,10 @@
 // Appendix tables: "Kontroller och beslut", "Arbetsmarknadsuppdrag och inflöde" and refusals for non-approved
 // second-hand contracts. Grain: one row per month of the report year up to M.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {firstDay} from "../../src/components/months.ts";
+import {addMonths, firstDay} from "../../src/components/months.ts";
 import {queryRows} from "../db.ts";
+import {buildMetric, type MetricSpec, type MonthlyValues} from "./compare.ts";
+import type {MetricResult} from "./types.ts";
 
 const SQL = `
 with months as (
@@ -92,15 +94,71 @@ export interface AppendixRow {
   andrahandsavtal_totalt: number;
 }
 
-/** The appendix tables for the report year up to M (January..M). */
-export async function bilagor(conn: DuckDBConnection, {month}: {month: string}): Promise<{rows: AppendixRow[]}> {
-  const rows = await queryRows<AppendixRow>(conn, SQL, {
-    first: firstDay(`${month.slice(0, 4)}-01`),
-    last: firstDay(month)
-  });
+/** The appendix rows for the months first..last. */
+async function appendixRows(conn: DuckDBConnection, first: string, last: string): Promise<AppendixRow[]> {
+  const rows = await queryRows<AppendixRow>(conn, SQL, {first: firstDay(first), last: firstDay(last)});
   // A robot count of 0 in a month before its first look-up means "not in use"; SQL leaves those null.
   const firstRobot = rows.findIndex((r) => r.ssbtek_robot !== null && r.ssbtek_robot > 0);
-  return {
-    rows: rows.map((r, i) => ({...r, ssbtek_robot: firstRobot < 0 || i < firstRobot ? null : (r.ssbtek_robot ?? 0)}))
-  };
+  return rows.map((r, i) => ({...r, ssbtek_robot: firstRobot < 0 || i < firstRobot ? null : (r.ssbtek_robot ?? 0)}));
+}
+
+/** The appendix tables for the report year up to M (January..M). */
+export async function bilagor(conn: DuckDBConnection, {month}: {month: string}): Promise<{rows: AppendixRow[]}> {
+  return {rows: await appendixRows(conn, `${month.slice(0, 4)}-01`, month)};
+}
+
+/** The appendix figures that the review compares month by month like the section metrics (SPEC §3 kontroller, uppdrag). */
+export const APPENDIX_METRICS = {
+  ansokande_hushall: {
+    label: "Ansökande hushåll",
+    unit: "hushåll",
+    definition: "Hushåll som ansökt om ekonomiskt bistånd under månaden."
+  },
+  beslut: {
+    label: "Beslut ek bistånd totalt (beviljande och avslag)",
+    unit: "ärenden",
+    definition: "Beslut om ekonomiskt bistånd under månaden, beviljande och avslag."
+  },
+  ssbtek_handlaggare: {
+    label: "Slagningar i SSBTEK (handläggare)",
+    unit: "ärenden",
+    definition: "Slagningar i SSBTEK som handläggare gjort under månaden."
+  },
+  ssbtek_robot: {
+    label: "Slagningar i SSBTEK (robot)",
+    unit: "ärenden",
+    definition: "Slagningar i SSBTEK som roboten gjort under månaden; saknas före robotens första slagning."
+  },
+  kontrollerade_individer: {
+    label: "Kontrollerade individer (inkl. barn), SSBTEK",
+    unit: "personer",
+    definition: "Individer, barn inräknade, som kontrollerats i SSBTEK under månaden."
+  },
+  anvisade_individer: {
+    label: "Arbetsmarknadsuppdrag, individer",
+    unit: "personer",
+    definition: 'Individer som anvisats till arbetsmarknadsinsatser under månaden, utom status "avvisad".'
+  },
+  oppnade_verkstalligheter: {
+    label: "Öppnade verkställigheter, hushåll",
+    unit: "hushåll",
+    definition: "Hushåll för vilka en verkställighet öppnats under månaden."
+  }
+} as const satisfies Record<string, Omit<MetricSpec, "id">>;
+
+export type AppendixMetricId = keyof typeof APPENDIX_METRICS;
+
+/** The appendix figures as metrics for M over first..M, with the same month a year earlier. */
+export async function appendixMetrics(
+  conn: DuckDBConnection,
+  {month, first}: {month: string; first: string}
+): Promise<Record<AppendixMetricId, MetricResult>> {
+  const from = addMonths(month, -12) < first ? addMonths(month, -12) : first;
+  const rows = await appendixRows(conn, from, month);
+  return Object.fromEntries(
+    (Object.keys(APPENDIX_METRICS) as AppendixMetricId[]).map((id) => {
+      const values: MonthlyValues = new Map(rows.map((r) => [r.month, {value: r[id], system: null}]));
+      return [id, buildMetric({id, ...APPENDIX_METRICS[id]}, values, month, first)];
+    })
+  ) as Record<AppendixMetricId, MetricResult>;
 }

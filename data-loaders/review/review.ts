@@ -11,6 +11,7 @@ import {connect} from "../db.ts";
 import {deliveryForMonth, deliveryManifest, openDelivery, previousDelivery} from "../deliveries.ts";
 import {listEditions} from "../editions.ts";
 import {arbetsmarknad} from "../metrics/arbetsmarknad.ts";
+import {APPENDIX_METRICS, appendixMetrics} from "../metrics/bilagor.ts";
 import {ekonomisktBistand} from "../metrics/ekonomiskt-bistand.ts";
 import type {BreakdownResult, Comparison, MetricResult} from "../metrics/types.ts";
 import {differs, lateChanges, type LateChange} from "./late-registrations.ts";
@@ -25,8 +26,11 @@ export interface Flag {
   message: string;
 }
 
+/** The review's sections, in report order. */
+export const REVIEW_SECTIONS = ["Ekonomiskt bistånd", "Arbetsmarknadsinsatser", "Kontroller och uppdrag"] as const;
+
 export interface ReviewMetricRow {
-  section: "Ekonomiskt bistånd" | "Arbetsmarknadsinsatser";
+  section: (typeof REVIEW_SECTIONS)[number];
   id: string;
   label: string;
   unit: MetricResult["unit"];
@@ -51,18 +55,23 @@ export interface SectionMetrics {
   breakdowns: BreakdownResult[];
 }
 
-/** Computes the metrics the review covers (ekonomiskt bistånd and arbetsmarknad) for month M on one delivery. */
+/**
+ * Computes the metrics the review compares month by month (ekonomiskt bistånd, arbetsmarknad and the appendix's
+ * kontroller and uppdrag) for month M on one delivery.
+ */
 export async function reviewedMetrics(conn: DuckDBConnection, month: string): Promise<SectionMetrics> {
   const first = windowStart(month, settings.windowStartMonth);
   const eb = await ekonomisktBistand(conn, {month, first});
   const am = await arbetsmarknad(conn, {month, first});
+  const appendix = await appendixMetrics(conn, {month, first});
   return {
-    metrics: {...eb.metrics, ...am.metrics},
+    metrics: {...eb.metrics, ...am.metrics, ...appendix},
     breakdowns: [eb.avslutsorsaker, am.fordelning, am.avslutsorsaker]
   };
 }
 
 export function sectionOf(id: string): ReviewMetricRow["section"] {
+  if (id in APPENDIX_METRICS) return "Kontroller och uppdrag";
   return id.startsWith("am_") || id === "ateraktualiserade_am" ? "Arbetsmarknadsinsatser" : "Ekonomiskt bistånd";
 }
 

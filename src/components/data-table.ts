@@ -1,9 +1,28 @@
 // Accessible data tables in sv-SE with a "Ladda ner CSV" button, and the CSV format Swedish Excel opens as is.
 import {html} from "htl";
-import {formatDecimal, formatInteger, formatKronor, formatMonth, formatPercent, MISSING} from "./format.js";
+import {
+  formatDecimal,
+  formatInteger,
+  formatKronor,
+  formatMonth,
+  formatPercent,
+  formatSignedInteger,
+  formatSignedPercent,
+  MISSING
+} from "./format.js";
 
 /** How a column's values are shown and written to CSV. */
-export type ColumnFormat = "integer" | "number" | "kronor" | "percent" | "month" | "text";
+export type ColumnFormat =
+  | "integer"
+  | "number"
+  | "kronor"
+  | "percent"
+  | "month"
+  | "text"
+  /** A change: "+5", "−107", "±0". */
+  | "signedInteger"
+  /** A change in per cent or percentage points: "+0,8 %". */
+  | "signedPercent";
 
 export interface Column {
   key: string;
@@ -47,7 +66,7 @@ function get(row: object, key: string): unknown {
 }
 
 function isNumeric(format: ColumnFormat): boolean {
-  return format === "integer" || format === "number" || format === "kronor" || format === "percent";
+  return format !== "month" && format !== "text";
 }
 
 /** The text for a null cell: explicit per column, else from the row's `suppressed` marker. */
@@ -77,6 +96,10 @@ export function formatCell(row: object, column: Column): string {
       return formatKronor(Number(value));
     case "percent":
       return formatPercent(Number(value));
+    case "signedInteger":
+      return formatSignedInteger(Number(value));
+    case "signedPercent":
+      return formatSignedPercent(Number(value));
     case "month":
       return formatMonth(String(value));
     default:
@@ -91,7 +114,8 @@ function csvNumber(value: number): string {
 }
 
 function csvHeader(column: Column): string {
-  if (column.format === "percent" && !column.label.includes("%")) return `${column.label} (%)`;
+  if ((column.format === "percent" || column.format === "signedPercent") && !column.label.includes("%"))
+    return `${column.label} (%)`;
   if (column.format === "kronor" && !/\bkr\b|kronor/.test(column.label)) return `${column.label} (kr)`;
   return column.label;
 }
@@ -105,8 +129,10 @@ function csvValue(row: object, column: Column): string {
     case "integer":
     case "number":
     case "kronor":
+    case "signedInteger":
       return csvNumber(Number(value));
     case "percent":
+    case "signedPercent":
       return csvNumber(Number(value) * 100);
     case "month":
       return formatMonth(String(value));

@@ -20,9 +20,9 @@ function unitFormat(row: object): ColumnFormat {
   return unit === "kr" ? "kronor" : unit === "andel" ? "percent" : "integer";
 }
 
-/** A change: kronor and counts as the value, a share's change in percentage points (shown like a share). */
+/** A change, signed: kronor and counts as whole numbers, a share's change in percentage points. */
 function changeFormat(row: object): ColumnFormat {
-  return (row as {unit?: string}).unit === "kr" ? "integer" : unitFormat(row);
+  return (row as {unit?: string}).unit === "andel" ? "signedPercent" : "signedInteger";
 }
 
 const valueColumn = (key: string, label: string, format: (row: object) => ColumnFormat = unitFormat): Column => ({
@@ -146,7 +146,7 @@ export function changeTable(
       valueColumn("before", "Tidigare"),
       valueColumn("after", "Nu"),
       valueColumn("difference", "Skillnad", changeFormat),
-      {key: "share", label: "Procent", format: "percent", missing: "–"}
+      {key: "share", label: "Procent", format: "signedPercent", missing: "–"}
     ],
     {caption, filename}
   );

@@ -60,6 +60,28 @@ describe("toExcelCsv", () => {
     expect(csv).toBe("\ufeffa;b;c;d\r\n0,3;'=SUMMA(A1);'-5 grader;1234567,25\r\n");
   });
 
+  test("toExcelCsv(rows, columns) writes signed changes and per-row formats as plain numbers", () => {
+    const mixed: Column[] = [
+      {key: "unit", label: "Enhet", format: "text"},
+      {
+        key: "value",
+        label: "Värde",
+        format: "number",
+        formatOf: (r) => ((r as {unit: string}).unit === "andel" ? "percent" : "integer")
+      },
+      {key: "change", label: "Förändring", format: "signedPercent"}
+    ];
+    expect(
+      toExcelCsv(
+        [
+          {unit: "hushåll", value: 2122, change: -0.048},
+          {unit: "andel", value: 0.108, change: 0.002}
+        ],
+        mixed
+      )
+    ).toBe("\ufeffEnhet;Värde;Förändring (%)\r\nhushåll;2122;-4,8\r\nandel;10,8;0,2\r\n");
+  });
+
   test("toExcelCsv(rows, columns) quotes fields with leading or trailing spaces", () => {
     expect(toExcelCsv([{t: " Astar "}], [{key: "t", label: "Skola", format: "text"}])).toBe(
       '\ufeffSkola\r\n" Astar "\r\n'
@@ -152,6 +174,39 @@ describe("dataTable", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder("utf-8", {ignoreBOM: true}).decode(bytes)).toBe(toExcelCsv(rows, columns));
     element.remove();
+  });
+
+  test("formatCell(row, column) signs changes and formats a mixed column by each row's unit", () => {
+    const change: Column = {key: "v", label: "Förändring", format: "signedInteger"};
+    expect([5, -107, 0].map((v) => formatCell({v}, change))).toEqual(["+5", "\u2212107", "±0"]);
+    expect(formatCell({v: 0.0023}, {key: "v", label: "Förändring", format: "signedPercent"})).toBe("+0,2\u00a0%");
+    const value: Column = {
+      key: "v",
+      label: "Värde",
+      format: "number",
+      formatOf: (r) => ((r as {unit: string}).unit === "kr" ? "kronor" : "percent")
+    };
+    expect(formatCell({unit: "kr", v: 22632677}, value)).toBe("22\u00a0632\u00a0677\u00a0kr");
+    expect(formatCell({unit: "andel", v: 0.108}, value)).toBe("10,8\u00a0%");
+  });
+
+  test("dataTable(rows, columns, {csvRows}) downloads more rows than it shows", async () => {
+    const shown = dataTable([{a: 1}], [{key: "a", label: "A", format: "integer"}], {
+      caption: "Resultat",
+      filename: "resultat",
+      csvRows: [{a: 1}, {a: 2}, {a: 3}]
+    });
+    expect(shown.querySelectorAll("tbody tr").length).toBe(1);
+    let blob: Blob | undefined;
+    vi.spyOn(URL, "createObjectURL").mockImplementation((b) => {
+      blob = b as Blob;
+      return "blob:nr-test";
+    });
+    vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => undefined);
+    vi.spyOn(window.HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    (shown.querySelector("button.nr-csv") as HTMLButtonElement).click();
+    const bytes = new Uint8Array(await (blob as Blob).arrayBuffer());
+    expect(new TextDecoder("utf-8", {ignoreBOM: true}).decode(bytes)).toBe("\ufeffA\r\n1\r\n2\r\n3\r\n");
   });
 
   test("formatCell(row, column) formats months as lower-case Swedish month and year", () => {

@@ -26,4 +26,4 @@ const onChange = () => {
 for (const path of ["data-loaders", exportsRoot()]) watch(path, {recursive: true}, onChange);
 
 // The preview is the analyst's and reviewer's own machine: the review pages /<YYYY-MM>/granskning are included.
-process.exit(await runFramework(["preview", ...process.argv.slice(2)], {NAMNDRAPPORT_GRANSKNING: "1"}));
+process.exit((await runFramework(["preview", ...process.argv.slice(2)], {NAMNDRAPPORT_GRANSKNING: "1"})).code);

@@ -24,7 +24,14 @@ async function main(): Promise<number> {
   for (const run of ["a", "b"]) {
     log(`Bygge ${run === "a" ? 1 : 2} av 2 av utgåvan ${edition}, med tom cache …`);
     const output = join(work, run, "ut");
-    await buildSite({output, edition, editionRoot: join(work, run, "kalla"), sourceDateEpoch: epoch, log: quiet});
+    await buildSite({
+      output,
+      edition,
+      editionRoot: join(work, run, "kalla"),
+      sourceDateEpoch: epoch,
+      quiet: true,
+      log: quiet
+    });
     outputs.push(output);
   }
   const result = await compareBuilds(outputs[0], outputs[1]);

@@ -23,6 +23,8 @@ export interface SiteBuildOptions {
   editionRoot?: string;
   /** Build time in seconds since 1970 for the footer and the data files' dates; default env SOURCE_DATE_EPOCH. */
   sourceDateEpoch?: string;
+  /** Collect Framework's own output and show it only when the build fails (tests, the reproducibility check). */
+  quiet?: boolean;
   log: (line: string) => void;
 }
 
@@ -87,10 +89,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
   if (options.review) env.NAMNDRAPPORT_GRANSKNING = "1";
   const sourceDateEpoch = options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH;
   if (sourceDateEpoch) env.SOURCE_DATE_EPOCH = sourceDateEpoch;
-  const code = await runFramework(["build"], env);
+  const {code, output: frameworkOutput} = await runFramework(["build"], env, {quiet: options.quiet});
   if (code !== 0) {
     await rm(staging, {recursive: true, force: true});
-    throw new Error(`Bygget misslyckades (se felet ovan). Det tidigare innehållet i ${options.output} är orört.`);
+    const details = options.quiet
+      ? `\n${frameworkOutput.trim().split("\n").slice(-20).join("\n")}`
+      : " (se felet ovan)";
+    throw new Error(`Bygget misslyckades${details}\nDet tidigare innehållet i ${options.output} är orört.`);
   }
 
   try {

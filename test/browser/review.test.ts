@@ -28,7 +28,7 @@ let visit: (path: string) => Promise<Visit>;
 
 beforeAll(async () => {
   site = join(await mkdtemp(join(tmpdir(), "namndrapport-granskning-")), "ut");
-  await buildSite({output: site, edition: MONTH, review: true, log: () => undefined});
+  await buildSite({output: site, edition: MONTH, review: true, quiet: true, log: () => undefined});
   let base: string;
   ({server, url: base} = await serveStatic(site));
   browser = await launchBrowser();

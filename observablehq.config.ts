@@ -1,8 +1,6 @@
 // Observable Framework configuration. Offline rules: no global stylesheets (they request Google Fonts), a system font
 // stack in style.css, our own footer; `<html lang="sv">` is set by scripts/build.ts because Framework has no option.
-import {readdirSync, statSync} from "node:fs";
-import {join} from "node:path";
-import {includesReview, sourceRoot} from "./data-loaders/source-root.ts";
+import {editionFolders, includesReview, sourceRoot} from "./data-loaders/source-root.ts";
 import {formatDate, formatMonth} from "./src/components/format.ts";
 import {settings} from "./src/settings.ts";
 
@@ -12,12 +10,7 @@ const root = sourceRoot();
 const review = includesReview();
 
 /** Edition folders (src/YYYY-MM/), newest first. */
-function editions(): string[] {
-  return readdirSync(root)
-    .filter((name) => /^\d{4}-\d{2}$/.test(name) && statSync(join(root, name)).isDirectory())
-    .sort()
-    .reverse();
-}
+const editions = () => editionFolders(root).reverse();
 
 // SOURCE_DATE_EPOCH makes the footer reproducible when a build must be byte-identical.
 const buildDate = process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date();

@@ -1,9 +1,10 @@
 // The edition archive: every src/<YYYY-MM>/ folder with its status, meeting month, delivery and PDFs.
-import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {meetingMonth, hasVux} from "../src/components/schedule.ts";
 import {settings} from "../src/settings.ts";
 import {deliveryForMonth, exportsRoot} from "./deliveries.ts";
+import {editionFolders} from "./source-root.ts";
 
 export interface Edition {
   month: string;
@@ -24,9 +25,7 @@ export function pageStatus(path: string): Edition["status"] {
 /** Editions under the source root, newest first. Published only when both pages say so. */
 export function listEditions(root: string): Edition[] {
   const exportsDir = exportsRoot();
-  return readdirSync(root)
-    .filter((name) => /^\d{4}-\d{2}$/.test(name) && existsSync(join(root, name, "index.md")))
-    .sort()
+  return editionFolders(root)
     .reverse()
     .map((month) => {
       const statuses = [

@@ -1,7 +1,22 @@
-// The Framework source root the build reads. Normally src/; a single-edition build points it at a folder that holds
+// The Framework source root the build reads, and the edition folders in it. Normally src/; a single-edition build points it at a folder that holds
 // only that edition (scripts/lib/site-build.ts), so the config, the archive loader and the cache key agree on it.
 
+import {existsSync, readdirSync} from "node:fs";
+import {join} from "node:path";
+
 export const DEFAULT_SOURCE_ROOT = "src";
+
+/** True for an edition folder's name, "YYYY-MM". */
+export function isEditionName(name: string): boolean {
+  return /^\d{4}-\d{2}$/.test(name);
+}
+
+/** The editions under a source root: YYYY-MM folders with an index.md, oldest first. */
+export function editionFolders(root: string): string[] {
+  return readdirSync(root)
+    .filter((name) => isEditionName(name) && existsSync(join(root, name, "index.md")))
+    .sort();
+}
 
 /** The env NAMNDRAPPORT_ROOT, else src. */
 export function sourceRoot(): string {

@@ -3,6 +3,7 @@
 import {parseArgs} from "node:util";
 import {parseMonth} from "../src/components/format.ts";
 import {buildSite} from "./lib/site-build.ts";
+import {runCli} from "./lib/cli.ts";
 
 const log = (line: string) => console.log(line);
 
@@ -32,7 +33,4 @@ async function main(): Promise<void> {
   if (values.granskning) log("Obs: bygget innehåller granskningssidorna och är inte avsett för publicering.");
 }
 
-main().catch((error: unknown) => {
-  console.error(`\nFel: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+runCli(main);

@@ -15,6 +15,7 @@ import {
   parseMonth
 } from "../src/components/format.ts";
 import {toExcelCsv, type Column} from "../src/components/data-table.ts";
+import {runCli} from "./lib/cli.ts";
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -185,10 +186,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`Fel: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-);
+runCli(main);

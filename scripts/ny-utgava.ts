@@ -3,9 +3,10 @@ import {parseArgs} from "node:util";
 import {deliveryForMonth, exportsRoot} from "../data-loaders/deliveries.ts";
 import {formatMonth, parseMonth} from "../src/components/format.ts";
 import {SRC_ROOT} from "./lib/paths.ts";
+import {runCli} from "./lib/cli.ts";
 import {scaffoldEdition} from "./lib/scaffold.ts";
 
-try {
+runCli(async () => {
   const {positionals} = parseArgs({allowPositionals: true, options: {}});
   if (positionals.length !== 1) throw new Error("Ange rapportmånaden: npm run ny-utgava -- ÅÅÅÅ-MM");
   const month = positionals[0];
@@ -18,7 +19,4 @@ try {
     "Sammanfattningens punkter är utkast med siffror bundna till data. Skriv om texten, ta bort markeringarna " +
       '"utkast" och sätt status: publicerad när utgåvan är granskad. Förhandsgranska med npm run dev.'
   );
-} catch (error) {
-  console.error(`Fel: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-}
+});

@@ -6,6 +6,7 @@ import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {parseMonth} from "../src/components/format.ts";
 import {writeEditionPdfs} from "./lib/pdf.ts";
+import {runCli} from "./lib/cli.ts";
 
 const log = (line: string) => console.log(line);
 
@@ -34,7 +35,4 @@ async function main(): Promise<void> {
   log(`Klart på ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-main().catch((error: unknown) => {
-  console.error(`Fel: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+runCli(main);

@@ -5,15 +5,17 @@ import {rm} from "node:fs/promises";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {parseMonth} from "../src/components/format.ts";
-import {EDITION_ROOTS} from "./lib/paths.ts";
+import {editionFolders} from "../data-loaders/source-root.ts";
+import {EDITION_ROOTS, SRC_ROOT} from "./lib/paths.ts";
 import {compareBuilds} from "./lib/reproducibility.ts";
-import {buildSite, sourceEditions} from "./lib/site-build.ts";
+import {buildSite} from "./lib/site-build.ts";
+import {runCli} from "./lib/cli.ts";
 
 const log = (line: string) => console.log(line);
 
 async function main(): Promise<number> {
   const {values} = parseArgs({options: {utgava: {type: "string"}, behall: {type: "boolean", default: false}}});
-  const edition = values.utgava ?? sourceEditions().at(-1);
+  const edition = values.utgava ?? editionFolders(SRC_ROOT).at(-1);
   if (!edition) throw new Error("Det finns ingen utgåva att bygga.");
   parseMonth(edition);
   const work = join(EDITION_ROOTS, "reproducerbarhet");
@@ -47,10 +49,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`Fel: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-);
+runCli(main);

@@ -14,6 +14,21 @@ export interface LateChange {
   share: number | null;
 }
 
+/** A changed value of a metric: the difference and its share of the earlier value (null when that was 0). */
+export function changeOf(metric: MetricResult, month: string, before: number, after: number): LateChange {
+  const difference = after - before;
+  return {
+    metric: metric.id,
+    label: metric.label,
+    unit: metric.unit,
+    month,
+    before,
+    after,
+    difference,
+    share: before === 0 ? null : difference / before
+  };
+}
+
 /** True when two values of a metric differ as shown: shares at one decimal of a per cent, the rest exactly. */
 export function differs(unit: MetricResult["unit"], before: number, after: number): boolean {
   return unit === "andel" ? Math.round(before * 1000) !== Math.round(after * 1000) : Math.abs(after - before) > 1e-6;
@@ -38,18 +53,8 @@ export function lateChanges(
       if (point.month >= until) continue;
       const previous = oldValues.get(point.month);
       if (previous == null || point.value == null) continue;
-      if (!differs(metric.unit, previous, point.value)) continue;
-      const difference = point.value - previous;
-      changes.push({
-        metric: id,
-        label: metric.label,
-        unit: metric.unit,
-        month: point.month,
-        before: previous,
-        after: point.value,
-        difference,
-        share: previous === 0 ? null : difference / previous
-      });
+      if (differs(metric.unit, previous, point.value))
+        changes.push(changeOf(metric, point.month, previous, point.value));
     }
   }
   return changes.sort((a, b) => a.metric.localeCompare(b.metric) || a.month.localeCompare(b.month));

@@ -14,7 +14,7 @@ import {arbetsmarknad} from "../metrics/arbetsmarknad.ts";
 import {APPENDIX_METRICS, appendixMetrics} from "../metrics/bilagor.ts";
 import {ekonomisktBistand} from "../metrics/ekonomiskt-bistand.ts";
 import type {BreakdownResult, Comparison, MetricResult} from "../metrics/types.ts";
-import {differs, lateChanges, type LateChange} from "./late-registrations.ts";
+import {changeOf, differs, lateChanges, type LateChange} from "./late-registrations.ts";
 
 /** The relative change flagged by default (0.1 = 10 %); npm run granska -- --troskel changes it. */
 export const DEFAULT_THRESHOLD = 0.1;
@@ -47,6 +47,8 @@ export interface ReviewBreakdownRow {
   key: string;
   cell: string;
   value: number | null;
+  /** Why the value is hidden, as the shared suppression rule says. */
+  suppressed?: "liten" | "sekundar";
   flags: Flag[];
 }
 
@@ -115,6 +117,7 @@ export function breakdownRows(breakdowns: BreakdownResult[]): ReviewBreakdownRow
       key: c.key,
       cell: c.label,
       value: c.value,
+      suppressed: c.suppressed,
       flags: c.suppressed
         ? [
             {
@@ -165,18 +168,10 @@ export function publishedChanges(
     for (const [month, before] of [...shownValues(metric)].sort(([a], [b]) => a.localeCompare(b))) {
       const after = nowValues.get(month);
       if (before == null || after == null || !differs(metric.unit, before, after)) continue;
-      const difference = after - before;
       changes.push({
         edition: edition.month,
         publishedDelivery: edition.delivery,
-        metric: id,
-        label: metric.label,
-        unit: metric.unit,
-        month,
-        before,
-        after,
-        difference,
-        share: before === 0 ? null : difference / before
+        ...changeOf(metric, month, before, after)
       });
     }
   }

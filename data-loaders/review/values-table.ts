@@ -1,7 +1,7 @@
 // The review's explore panel queries the edition's aggregates with SQL in the browser. This is its main table, one row
 // per metric and month of the chart series plus one per breakdown cell (suppressed cells stay null), written as an
 // Arrow IPC stream that DuckDB-wasm reads.
-import {Float64, Table, tableToIPC, Utf8, vectorFromArray} from "apache-arrow";
+import {rowsToIpc, type Schema} from "../../src/components/arrow-table.ts";
 import {sectionOf, type SectionMetrics} from "./review.ts";
 
 export interface ValueRow {
@@ -16,17 +16,18 @@ export interface ValueRow {
   undertryckt: string | null;
 }
 
-const COLUMNS = [
-  "avsnitt",
-  "matt_id",
-  "matt",
-  "enhet",
-  "manad",
-  "kategori",
-  "varde",
-  "system",
-  "undertryckt"
-] as const satisfies readonly (keyof ValueRow)[];
+/** The table's columns in order; varde is the only number. */
+const SCHEMA: Schema = {
+  avsnitt: "text",
+  matt_id: "text",
+  matt: "text",
+  enhet: "text",
+  manad: "text",
+  kategori: "text",
+  varde: "number",
+  system: "text",
+  undertryckt: "text"
+} satisfies Record<keyof ValueRow, "text" | "number">;
 
 /** The rows of the values table for one computed edition. */
 export function valueRows({metrics, breakdowns}: SectionMetrics): ValueRow[] {
@@ -59,17 +60,7 @@ export function valueRows({metrics, breakdowns}: SectionMetrics): ValueRow[] {
   return [...series, ...cells];
 }
 
-/** Rows as an Arrow IPC stream with explicit types: text columns Utf8, varde Float64. */
+/** Rows as an Arrow IPC stream (text columns Utf8, varde Float64). */
 export function toArrowIpc(rows: readonly ValueRow[]): Uint8Array {
-  const vector = (key: keyof ValueRow) =>
-    key === "varde"
-      ? vectorFromArray(
-          rows.map((r) => r.varde),
-          new Float64()
-        )
-      : vectorFromArray(
-          rows.map((r) => r[key]),
-          new Utf8()
-        );
-  return tableToIPC(new Table(Object.fromEntries(COLUMNS.map((key) => [key, vector(key)]))), "stream");
+  return rowsToIpc(rows as unknown as Record<string, unknown>[], SCHEMA);
 }

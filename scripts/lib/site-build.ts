@@ -4,6 +4,7 @@
 import {existsSync, readdirSync} from "node:fs";
 import {mkdir, rename, rm, symlink} from "node:fs/promises";
 import {join, resolve} from "node:path";
+import {editionFolders, isEditionName} from "../../data-loaders/source-root.ts";
 import {parseMonth} from "../../src/components/format.ts";
 import {invalidateLoaderCache} from "./loader-cache.ts";
 import {EDITION_ROOTS, exportsRoot, LOADER_CODE, SRC_ROOT} from "./paths.ts";
@@ -28,15 +29,6 @@ export interface SiteBuildOptions {
   log: (line: string) => void;
 }
 
-const EDITION = /^\d{4}-\d{2}$/;
-
-/** The editions (src/YYYY-MM/ folders with an index.md), oldest first. */
-export function sourceEditions(root = SRC_ROOT): string[] {
-  return readdirSync(root)
-    .filter((name) => EDITION.test(name) && existsSync(join(root, name, "index.md")))
-    .sort();
-}
-
 /**
  * Mirrors a folder: real folders (Framework's router does not follow linked folders), files as symbolic links so that
  * loaders and components resolve their imports from src/.
@@ -56,7 +48,7 @@ async function linkTree(from: string, to: string, skip: (name: string) => boolea
  */
 export async function prepareEditionRoot(month: string, dir: string): Promise<string> {
   parseMonth(month);
-  const editions = sourceEditions();
+  const editions = editionFolders(SRC_ROOT);
   if (!editions.includes(month)) {
     const known = editions.length ? ` Utgåvor som finns: ${editions.join(", ")}.` : "";
     throw new Error(`Utgåvan ${month} finns inte i ${SRC_ROOT}/.${known} Skapa den med npm run ny-utgava -- ${month}.`);
@@ -65,7 +57,7 @@ export async function prepareEditionRoot(month: string, dir: string): Promise<st
   for (const entry of readdirSync(dir)) {
     if (entry !== ".observablehq") await rm(join(dir, entry), {recursive: true, force: true});
   }
-  await linkTree(SRC_ROOT, dir, (name) => name === ".observablehq" || (EDITION.test(name) && name !== month));
+  await linkTree(SRC_ROOT, dir, (name) => name === ".observablehq" || (isEditionName(name) && name !== month));
   return dir;
 }
 
@@ -105,7 +97,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
       const listed = findings.map((f) => `  ${f.file}: ${f.detail}`).join("\n");
       throw new Error(`Webbplatsen bryter mot offline- eller integritetsreglerna och publiceras inte:\n${listed}`);
     }
-    const months = readdirSync(staging).filter((name) => EDITION.test(name));
+    const months = readdirSync(staging).filter(isEditionName);
     try {
       await writeEditionPdfs(staging, months, log);
     } catch (error) {

@@ -103,14 +103,8 @@ export function flagTable(review: Review): HTMLElement {
 
 /** Every breakdown cell; suppressed cells show the shared rule's marker. */
 export function breakdownTable(review: Review): HTMLElement {
-  const rows = review.breakdowns.map((c) => ({
-    label: c.label,
-    cell: c.cell,
-    value: c.value,
-    suppressed: c.flags.length ? (c.flags[0].message.startsWith("Värdet är 1–4") ? "liten" : "sekundar") : undefined
-  }));
   return dataTable(
-    rows,
+    review.breakdowns,
     [
       {key: "label", label: "Fördelning", format: "text"},
       {key: "cell", label: "Kategori", format: "text"},

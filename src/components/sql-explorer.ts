@@ -2,7 +2,6 @@
 // the page resolves the wasm and worker files from node_modules (import.meta.resolve), the data arrives as Arrow IPC
 // from loaders, and nothing is fetched from another origin.
 import * as duckdb from "@duckdb/duckdb-wasm";
-import {Float64, Table, tableToIPC, Utf8, vectorFromArray} from "apache-arrow";
 import {html} from "htl";
 import {dataTable, type Column} from "./data-table.js";
 import {formatInteger} from "./format.js";
@@ -11,33 +10,6 @@ export type Connection = duckdb.AsyncDuckDBConnection;
 
 /** Rows shown on the page; the CSV download has them all. */
 export const SHOWN_ROWS = 500;
-
-/** Column types of a table made from plain rows. */
-export type Schema = Record<string, "text" | "number">;
-
-/**
- * Rows of plain objects as an Arrow IPC stream with the given columns (so an empty table still has them): "number"
- * columns Float64, "text" columns Utf8.
- */
-export function rowsToIpc(rows: readonly Record<string, unknown>[], schema: Schema): Uint8Array {
-  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  const number = (v: unknown) => (typeof v === "number" ? v : null);
-  const columns = Object.fromEntries(
-    Object.entries(schema).map(([key, type]) => [
-      key,
-      type === "number"
-        ? vectorFromArray(
-            rows.map((row) => number(row[key])),
-            new Float64()
-          )
-        : vectorFromArray(
-            rows.map((row) => text(row[key])),
-            new Utf8()
-          )
-    ])
-  );
-  return tableToIPC(new Table(columns), "stream");
-}
 
 /** Starts DuckDB-wasm in a module worker and loads each table from its Arrow IPC stream. */
 export async function openDatabase(

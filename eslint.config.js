@@ -14,5 +14,23 @@ export default tseslint.config(
         {patterns: [{group: ["npm:*"], message: "Importera med paketnamn (offline-regel)."}]}
       ]
     }
+  },
+  {
+    // Loaders run in Node and must not depend on DOM components; what both need lives in src/lib/.
+    files: ["data-loaders/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {group: ["npm:*"], message: "Importera med paketnamn (offline-regel)."},
+            {
+              group: ["**/src/components/**", "**/components/*"],
+              message: "data-loaders/ får inte importera sidkomponenter; lägg delad kod i src/lib/."
+            }
+          ]
+        }
+      ]
+    }
   }
 );

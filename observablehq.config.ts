@@ -1,8 +1,9 @@
 // Observable Framework configuration. Offline rules: no global stylesheets (they request Google Fonts), a system font
-// stack in style.css, our own footer; `<html lang="sv">` is set by scripts/build.ts because Framework has no option.
+// stack in style.css, our own footer; `<html lang="sv">` is set after the build by scripts/lib/site-check.ts
+// (finishPages) because Framework has no option.
 import {editionFolders, includesReview, sourceRoot} from "./data-loaders/source-root.ts";
-import {formatDate, formatMonth} from "./src/components/format.ts";
-import {settings} from "./src/settings.ts";
+import {formatDate, formatMonth} from "./src/lib/format.ts";
+import {settings} from "./src/lib/settings.ts";
 
 // src/, or the folder of a single-edition build (npm run build -- --utgava ÅÅÅÅ-MM).
 const root = sourceRoot();

@@ -1,5 +1,6 @@
 // The export contract (docs/data-contract.md) as data. Validation (checks/), staging and the review's data-quality
 // checks all read it from here, so a rule is stated once: add a column or a rule here, not in the checks.
+import type {Severity} from "../src/lib/review-types.ts";
 
 /** The manifest's contract_version this code reads. */
 export const CONTRACT_VERSION = 1;
@@ -12,7 +13,7 @@ export type TextDateFormat = "YYYYMMDD" | "YYYY-MM-DD" | "YYYYMM";
 /** The systems that deliver tables; "bi" is the BI team's combined table with a source_system column. */
 export type SourceSystem = "treserva" | "lifecare" | "accorda" | "arena" | "ssbtek" | "vux" | "bi";
 
-export type Severity = "fel" | "varning";
+export type {Severity};
 
 /** What a date after the delivery date means: impossible ("fel"), planned ("varning") or normal ("tillaten"). */
 export type FutureRule = "fel" | "varning" | "tillaten";

@@ -3,7 +3,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {existsSync, readdirSync, statSync} from "node:fs";
 import {resolve} from "node:path";
-import {lastDay} from "../src/components/months.ts";
+import {lastDay} from "../src/lib/months.ts";
 import {ContractError, type Finding} from "./checks/findings.ts";
 import {readManifest, type Manifest} from "./checks/manifest.ts";
 import {validateDelivery} from "./checks/validate.ts";

@@ -1,8 +1,8 @@
 // The edition archive: every src/<YYYY-MM>/ folder with its status, meeting month, delivery and PDFs.
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import {meetingMonth, hasVux} from "../src/components/schedule.ts";
-import {settings} from "../src/settings.ts";
+import {meetingMonth, hasVux} from "../src/lib/schedule.ts";
+import {settings} from "../src/lib/settings.ts";
 import {deliveryForMonth, exportsRoot} from "./deliveries.ts";
 import {editionFolders} from "./source-root.ts";
 

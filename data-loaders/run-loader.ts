@@ -2,9 +2,8 @@
 // compute, check privacy, write JSON to stdout. Errors go to stderr in Swedish and fail the build.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {parseArgs} from "node:util";
-import {parseMonth} from "../src/components/format.ts";
-import {windowStart} from "../src/components/months.ts";
-import {settings} from "../src/settings.ts";
+import {parseMonth, windowStart} from "../src/lib/months.ts";
+import {settings} from "../src/lib/settings.ts";
 import {coverageFindings} from "./checks/edition.ts";
 import {ContractError} from "./checks/findings.ts";
 import {deliveryForMonth, exportsRoot, openDelivery} from "./deliveries.ts";

@@ -5,9 +5,9 @@
 // - a share is not shown when its denominator is below 10.
 // Headline totals are not suppressed.
 
-export const SUPPRESS_BELOW = 5;
-export const MIN_SHARE_DENOMINATOR = 10;
-export const SUPPRESSED_LABEL = `<${SUPPRESS_BELOW}`;
+import {MIN_SHARE_DENOMINATOR, SUPPRESS_BELOW, SUPPRESSED_LABEL} from "../src/lib/disclosure.ts";
+
+export {MIN_SHARE_DENOMINATOR, SUPPRESS_BELOW, SUPPRESSED_LABEL};
 
 export interface BreakdownCell {
   key: string;

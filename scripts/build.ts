@@ -1,7 +1,7 @@
 // npm run build [-- --utgava ÅÅÅÅ-MM] [--granskning] [--ut <mapp>]: the whole site, or one edition as a site of its
 // own, built and checked in a temporary folder and then swapped into place (scripts/lib/site-build.ts).
 import {parseArgs} from "node:util";
-import {parseMonth} from "../src/components/format.ts";
+import {parseMonth} from "../src/lib/months.ts";
 import {buildSite} from "./lib/site-build.ts";
 import {runCli} from "./lib/cli.ts";
 

@@ -2,19 +2,19 @@
 // Exit status 1 when the delivery breaks the contract; warnings only print.
 import {parseArgs} from "node:util";
 import {deliveryForMonth, exportsRoot} from "../data-loaders/deliveries.ts";
-import type {LateChange} from "../data-loaders/review/late-registrations.ts";
-import {buildReview, DEFAULT_THRESHOLD, REVIEW_SECTIONS, type Review} from "../data-loaders/review/review.ts";
+import {buildReview, DEFAULT_THRESHOLD} from "../data-loaders/review/review.ts";
+import {REVIEW_SECTIONS, type LateChange, type Review} from "../src/lib/review-types.ts";
 import {sourceRoot} from "../data-loaders/source-root.ts";
+import {parseMonth} from "../src/lib/months.ts";
 import {
   formatInteger,
   formatKronor,
   formatMonth,
   formatPercent,
   formatSignedInteger,
-  formatSignedPercent,
-  parseMonth
-} from "../src/components/format.ts";
-import {toExcelCsv, type Column} from "../src/components/data-table.ts";
+  formatSignedPercent
+} from "../src/lib/format.ts";
+import {toExcelCsv, type Column} from "../src/lib/table-format.ts";
 import {runCli} from "./lib/cli.ts";
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);

@@ -1,7 +1,8 @@
 // npm run ny-utgava -- 2024-01: scaffolds a new edition with drafted, data-bound summary bullets.
 import {parseArgs} from "node:util";
 import {deliveryForMonth, exportsRoot} from "../data-loaders/deliveries.ts";
-import {formatMonth, parseMonth} from "../src/components/format.ts";
+import {parseMonth} from "../src/lib/months.ts";
+import {formatMonth} from "../src/lib/format.ts";
 import {SRC_ROOT} from "./lib/paths.ts";
 import {runCli} from "./lib/cli.ts";
 import {scaffoldEdition} from "./lib/scaffold.ts";

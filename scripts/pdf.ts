@@ -4,7 +4,7 @@
 import {existsSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
-import {parseMonth} from "../src/components/format.ts";
+import {parseMonth} from "../src/lib/months.ts";
 import {writeEditionPdfs} from "./lib/pdf.ts";
 import {runCli} from "./lib/cli.ts";
 

@@ -4,7 +4,7 @@
 import {rm} from "node:fs/promises";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
-import {parseMonth} from "../src/components/format.ts";
+import {parseMonth} from "../src/lib/months.ts";
 import {editionFolders} from "../data-loaders/source-root.ts";
 import {EDITION_ROOTS, SRC_ROOT} from "./lib/paths.ts";
 import {compareBuilds} from "./lib/reproducibility.ts";

@@ -2,10 +2,10 @@
 // delivery (did row counts jump?) and the computed metrics (does a breakdown add up to its headline figure?). The
 // loaders run the coverage check before any metric; the review runs all three.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {formatInteger, formatSignedPercent} from "../../src/components/format.ts";
-import {firstDay, lastDay} from "../../src/components/months.ts";
+import {formatInteger, formatSignedPercent} from "../../src/lib/format.ts";
+import {firstDay, lastDay} from "../../src/lib/months.ts";
 import {queryRows} from "../db.ts";
-import type {BreakdownResult, MetricResult} from "../metrics/types.ts";
+import type {BreakdownResult, MetricResult} from "../../src/lib/metric-types.ts";
 import {finding, type Finding} from "./findings.ts";
 import type {Manifest} from "./manifest.ts";
 

@@ -1,24 +1,8 @@
 // Findings of the delivery checks: errors stop the build, warnings go to the review. Messages are Swedish and name
 // delivery, file, column and rule.
-import type {Severity} from "../contract.ts";
+import type {Finding, Severity} from "../../src/lib/review-types.ts";
 
-export interface Finding {
-  /** Stable across deliveries: `<rule>:<table>[.<column>]`, e.g. "okand_kod:accorda_deltagare.VERKSAMHET". */
-  id: string;
-  /** The rule, e.g. "saknad_kolumn", "okand_kod", "belopp_negativt". */
-  rule: string;
-  severity: Severity;
-  delivery: string;
-  /** The export table (or canonical view, for cross-table warnings); null for the delivery as a whole. */
-  table: string | null;
-  /** The file the finding is in, e.g. "accorda_deltagare.parquet" or "manifest.json". */
-  file: string | null;
-  /** Column or columns (comma separated), or null. */
-  column: string | null;
-  /** Rows (or persons, households) concerned, when counted. */
-  count: number | null;
-  message: string;
-}
+export type {Finding};
 
 /** Thrown when a delivery breaks the contract. The message lists every error, one per line. */
 export class ContractError extends Error {

@@ -2,14 +2,14 @@
 // Each month is counted from the system that covered it (Accorda before the switch, Arena after), so participants
 // migrated between the systems are not counted twice.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {addMonths, firstDay} from "../../src/components/months.ts";
+import {addMonths, firstDay} from "../../src/lib/months.ts";
 import {queryRows} from "../db.ts";
-import {AM_EXIT_REASON_LABELS, PROGRAMME_AREA_LABELS} from "../labels.ts";
+import {AM_EXIT_REASON_LABELS, PROGRAMME_AREA_LABELS} from "../../src/lib/labels.ts";
 import {suppressBreakdown} from "../suppression.ts";
 import {buildMetric, type MetricSpec, type MonthlyValues} from "./compare.ts";
 import {reactualisation} from "./reactualisation.ts";
 import {AM_SWITCH} from "./systems.ts";
-import type {BreakdownResult, MetricResult} from "./types.ts";
+import type {BreakdownResult, MetricResult} from "../../src/lib/metric-types.ts";
 
 export const AM_METRICS = {
   am_inskrivna: {

@@ -1,10 +1,12 @@
 // Appendix tables: "Kontroller och beslut", "Arbetsmarknadsuppdrag och inflöde" and refusals for non-approved
 // second-hand contracts. Grain: one row per month of the report year up to M.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {addMonths, firstDay} from "../../src/components/months.ts";
+import {addMonths, firstDay} from "../../src/lib/months.ts";
 import {queryRows} from "../db.ts";
 import {buildMetric, type MetricSpec, type MonthlyValues} from "./compare.ts";
-import type {MetricResult} from "./types.ts";
+import type {AppendixRow, MetricResult} from "../../src/lib/metric-types.ts";
+
+export type {AppendixRow};
 
 const SQL = `
 with months as (
@@ -79,20 +81,6 @@ final as (
 
 select * from final order by month
 `;
-
-export interface AppendixRow {
-  month: string;
-  ansokande_hushall: number;
-  beslut: number;
-  ssbtek_handlaggare: number;
-  /** Null before the robot's first look-up (shown "--" as in the reports). */
-  ssbtek_robot: number | null;
-  kontrollerade_individer: number;
-  anvisade_individer: number;
-  oppnade_verkstalligheter: number;
-  andrahandsavtal_avslag: number;
-  andrahandsavtal_totalt: number;
-}
 
 /** The appendix rows for the months first..last. */
 async function appendixRows(conn: DuckDBConnection, first: string, last: string): Promise<AppendixRow[]> {

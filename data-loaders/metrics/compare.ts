@@ -1,8 +1,8 @@
 // Turns a metric's monthly values into what an edition shows: the value for M, comparisons with the previous month
 // and the same month last year, the chart series, and the breaks in its window.
-import {addMonths, monthRange} from "../../src/components/months.ts";
+import {addMonths, monthRange} from "../../src/lib/months.ts";
 import {breaksBetween, gapAt, marksInWindow} from "./series-breaks.ts";
-import type {Comparison, MetricResult, SeriesPoint} from "./types.ts";
+import type {Comparison, MetricResult, SeriesPoint} from "../../src/lib/metric-types.ts";
 
 export interface MetricSpec {
   id: string;

@@ -1,14 +1,14 @@
 // Ekonomiskt bistånd: every monthly metric of the section in one pass over the staging views.
 // Grain of the SQL result: one row per month in the window.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {addMonths, firstDay} from "../../src/components/months.ts";
+import {addMonths, firstDay} from "../../src/lib/months.ts";
 import {queryRows} from "../db.ts";
 import {suppressBreakdown} from "../suppression.ts";
 import {buildMetric, type MetricSpec, type MonthlyValues} from "./compare.ts";
 import {reactualisation} from "./reactualisation.ts";
 import {EB_SWITCH} from "./systems.ts";
-import type {BreakdownResult, MetricResult} from "./types.ts";
-import {EB_EXIT_REASON_LABELS} from "../labels.ts";
+import type {BreakdownResult, MetricResult} from "../../src/lib/metric-types.ts";
+import {EB_EXIT_REASON_LABELS} from "../../src/lib/labels.ts";
 
 export const EB_METRICS = {
   utbetalt: {

@@ -2,7 +2,7 @@
 // M−23..M−12 (a person counts once, at the first exit), the share who came back within 365 days.
 // Grain of the SQL result: one row per report month.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {firstDay} from "../../src/components/months.ts";
+import {firstDay} from "../../src/lib/months.ts";
 import {queryRows} from "../db.ts";
 import {safeShare} from "../suppression.ts";
 import type {MonthlyValues} from "./compare.ts";

@@ -1,6 +1,6 @@
 // SPEC §5 as data: where series break or have gaps, and what that does to comparisons. Comparisons and charts read
 // these rules; no metric code special-cases a month.
-import type {BreakMark} from "./types.ts";
+import type {BreakMark} from "../../src/lib/metric-types.ts";
 
 export interface SeriesBreak {
   id: string;

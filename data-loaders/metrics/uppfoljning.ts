@@ -1,14 +1,14 @@
 // Uppföljning efter avslut: of the participants who left the labour-market programmes in a month, the exit reasons and
 // the share NOT receiving ekonomiskt bistånd 6, 12 and 18 months later. Grain: one row per exit cohort month.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {addMonths, firstDay} from "../../src/components/months.ts";
+import {addMonths, firstDay} from "../../src/lib/months.ts";
 import {queryRows} from "../db.ts";
-import {AM_EXIT_REASON_LABELS} from "../labels.ts";
+import {AM_EXIT_REASON_LABELS} from "../../src/lib/labels.ts";
 import {safeShare, suppressBreakdown} from "../suppression.ts";
 import {AM_SWITCH} from "./systems.ts";
-import type {BreakdownResult} from "./types.ts";
+import {FOLLOW_UP_MONTHS, type FollowUpRow, type FollowUpSection} from "../../src/lib/metric-types.ts";
 
-export const FOLLOW_UP_MONTHS = [6, 12, 18] as const;
+export {FOLLOW_UP_MONTHS, type FollowUpRow, type FollowUpSection};
 
 const COHORT_SQL = `
 with months as (
@@ -78,24 +78,6 @@ final as (
 
 select * from final order by reason
 `;
-
-export interface FollowUpRow {
-  /** Exit cohort month. */
-  month: string;
-  cohortSize: number;
-  /** Share without ekonomiskt bistånd k months after exit; null when not yet observable or the cohort is under 10. */
-  withoutAssistance: Record<(typeof FOLLOW_UP_MONTHS)[number], number | null>;
-}
-
-export interface FollowUpSection {
-  month: string;
-  reasons: BreakdownResult;
-  /** Exits excluding återremitterade in month M. */
-  exitsExclReferredBack: number;
-  /** Share of exits in M with unknown reason ("okänd" or not registered). */
-  unknownShare: number | null;
-  cohorts: FollowUpRow[];
-}
 
 /** Follow-up after exit for report month M: reasons in M, and cohorts from 24 months back. */
 export async function uppfoljning(conn: DuckDBConnection, {month}: {month: string}): Promise<FollowUpSection> {

@@ -1,11 +1,11 @@
 // Vuxenutbildning: students per provider on the reference date and admissions per school and course type.
 // Grain of each SQL result: one row per provider.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {lastDay} from "../../src/components/months.ts";
-import {settings} from "../../src/settings.ts";
+import {lastDay} from "../../src/lib/months.ts";
+import {settings} from "../../src/lib/settings.ts";
 import {queryRows} from "../db.ts";
-import {PROVIDER_LABELS} from "../labels.ts";
-import type {BreakdownResult} from "./types.ts";
+import {PROVIDER_LABELS} from "../../src/lib/labels.ts";
+import type {BreakdownResult} from "../../src/lib/metric-types.ts";
 
 const STUDENTS_SQL = `
 with admissions as (select * from vux_admissions),

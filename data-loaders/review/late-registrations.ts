@@ -1,18 +1,9 @@
 // Efterregistrering: what changed in earlier months between two deliveries. Both deliveries are computed with the same
 // metric code, so every difference comes from the data: late payments, late exit reasons, corrections.
-import type {MetricResult} from "../metrics/types.ts";
+import type {MetricResult} from "../../src/lib/metric-types.ts";
+import type {LateChange} from "../../src/lib/review-types.ts";
 
-export interface LateChange {
-  metric: string;
-  label: string;
-  unit: MetricResult["unit"];
-  month: string;
-  before: number;
-  after: number;
-  difference: number;
-  /** difference / before; null when before is 0. */
-  share: number | null;
-}
+export type {LateChange};
 
 /** A changed value of a metric: the difference and its share of the earlier value (null when that was 0). */
 export function changeOf(metric: MetricResult, month: string, before: number, after: number): LateChange {

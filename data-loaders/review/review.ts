@@ -1,11 +1,10 @@
 // The reviewer's report for one edition: every metric with its comparisons and flags, data-quality findings, what late
 // registrations changed since the previous delivery, and which published editions now show other numbers.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {formatSignedPercent} from "../../src/components/format.ts";
-import {addMonths, windowStart} from "../../src/components/months.ts";
-import {settings} from "../../src/settings.ts";
+import {formatSignedPercent} from "../../src/lib/format.ts";
+import {addMonths, windowStart} from "../../src/lib/months.ts";
+import {settings} from "../../src/lib/settings.ts";
 import {breakdownSumFindings, coverageFindings, rowCountFindings} from "../checks/edition.ts";
-import type {Finding} from "../checks/findings.ts";
 import {checkDelivery} from "../checks/validate.ts";
 import {connect} from "../db.ts";
 import {deliveryForMonth, deliveryManifest, openDelivery, previousDelivery} from "../deliveries.ts";
@@ -13,44 +12,19 @@ import {listEditions} from "../editions.ts";
 import {arbetsmarknad} from "../metrics/arbetsmarknad.ts";
 import {APPENDIX_METRICS, appendixMetrics} from "../metrics/bilagor.ts";
 import {ekonomisktBistand} from "../metrics/ekonomiskt-bistand.ts";
-import type {BreakdownResult, Comparison, MetricResult} from "../metrics/types.ts";
-import {changeOf, differs, lateChanges, type LateChange} from "./late-registrations.ts";
+import type {BreakdownResult, Comparison, MetricResult} from "../../src/lib/metric-types.ts";
+import type {
+  Flag,
+  LateChange,
+  PublishedChange,
+  Review,
+  ReviewBreakdownRow,
+  ReviewMetricRow
+} from "../../src/lib/review-types.ts";
+import {changeOf, differs, lateChanges} from "./late-registrations.ts";
 
 /** The relative change flagged by default (0.1 = 10 %); npm run granska -- --troskel changes it. */
 export const DEFAULT_THRESHOLD = 0.1;
-
-export type FlagKind = "seriebrott" | "undertryckt" | "troskel" | "datakvalitet";
-
-export interface Flag {
-  kind: FlagKind;
-  message: string;
-}
-
-/** The review's sections, in report order. */
-export const REVIEW_SECTIONS = ["Ekonomiskt bistånd", "Arbetsmarknadsinsatser", "Kontroller och uppdrag"] as const;
-
-export interface ReviewMetricRow {
-  section: (typeof REVIEW_SECTIONS)[number];
-  id: string;
-  label: string;
-  unit: MetricResult["unit"];
-  month: string;
-  value: number | null;
-  previousMonth: Comparison;
-  previousYear: Comparison;
-  flags: Flag[];
-}
-
-export interface ReviewBreakdownRow {
-  id: string;
-  label: string;
-  key: string;
-  cell: string;
-  value: number | null;
-  /** Why the value is hidden, as the shared suppression rule says. */
-  suppressed?: "liten" | "sekundar";
-  flags: Flag[];
-}
 
 export interface SectionMetrics {
   metrics: Record<string, MetricResult>;
@@ -138,14 +112,6 @@ export function lateRegistrations(previous: SectionMetrics, current: SectionMetr
   return lateChanges(previous.metrics, current.metrics, month);
 }
 
-/** A number a published edition showed that the current delivery gives differently. */
-export interface PublishedChange extends LateChange {
-  /** The published edition, "YYYY-MM". */
-  edition: string;
-  /** The delivery it was published with. */
-  publishedDelivery: string;
-}
-
 /** Every value a page shows for a metric: its chart series, the previous month and the same month last year. */
 function shownValues(metric: MetricResult): Map<string, number | null> {
   const values = new Map(metric.series.map((p) => [p.month, p.value]));
@@ -176,22 +142,6 @@ export function publishedChanges(
     }
   }
   return changes;
-}
-
-export interface Review {
-  month: string;
-  delivery: string;
-  previousDelivery: string | null;
-  /** Relative change that is flagged (0.1 = 10 %). */
-  threshold: number;
-  /** Errors and warnings of every check, in check order. */
-  findings: Finding[];
-  metrics: ReviewMetricRow[];
-  breakdowns: ReviewBreakdownRow[];
-  lateRegistrations: LateChange[];
-  /** Published editions compared, each with the delivery it was published with. */
-  publishedEditions: {month: string; delivery: string; changes: number}[];
-  publishedChanges: PublishedChange[];
 }
 
 export interface ReviewOptions {

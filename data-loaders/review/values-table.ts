@@ -1,7 +1,7 @@
 // The review's explore panel queries the edition's aggregates with SQL in the browser. This is its main table, one row
 // per metric and month of the chart series plus one per breakdown cell (suppressed cells stay null), written as an
 // Arrow IPC stream that DuckDB-wasm reads.
-import {rowsToIpc, type Schema} from "../../src/components/arrow-table.ts";
+import {rowsToIpc, type Schema} from "../../src/lib/arrow-table.ts";
 import {sectionOf, type SectionMetrics} from "./review.ts";
 
 export interface ValueRow {

@@ -2,8 +2,8 @@
 // header (municipality, "Nämndrapport <månad år>") and "sida x av y" in the footer. The print stylesheet keeps charts
 // whole and drops navigation.
 import {join} from "node:path";
-import {formatMonth} from "../../src/components/format.ts";
-import {settings} from "../../src/settings.ts";
+import {formatMonth} from "../../src/lib/format.ts";
+import {settings} from "../../src/lib/settings.ts";
 import {launchBrowser} from "./browser.ts";
 import {serveStatic} from "./static-server.ts";
 

@@ -2,9 +2,9 @@
 import {existsSync} from "node:fs";
 import {mkdir, readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import {formatMonth} from "../../src/components/format.ts";
-import {hasVux} from "../../src/components/schedule.ts";
-import {settings} from "../../src/settings.ts";
+import {formatMonth} from "../../src/lib/format.ts";
+import {hasVux} from "../../src/lib/schedule.ts";
+import {settings} from "../../src/lib/settings.ts";
 import {draftSummary, draftVux} from "./draft.ts";
 
 const TEMPLATES = join(import.meta.dirname, "..", "templates");

@@ -5,7 +5,7 @@ import {existsSync, readdirSync} from "node:fs";
 import {mkdir, rename, rm, symlink} from "node:fs/promises";
 import {join, resolve} from "node:path";
 import {editionFolders, isEditionName} from "../../data-loaders/source-root.ts";
-import {parseMonth} from "../../src/components/format.ts";
+import {parseMonth} from "../../src/lib/months.ts";
 import {invalidateLoaderCache} from "./loader-cache.ts";
 import {EDITION_ROOTS, exportsRoot, LOADER_CODE, SRC_ROOT} from "./paths.ts";
 import {writeEditionPdfs} from "./pdf.ts";

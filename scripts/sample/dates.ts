@@ -27,7 +27,5 @@ export function monthOfDay(day: number): number {
 }
 
 export const isoDay = (day: number): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-export const isoMonth = (month: number): string =>
-  `${yearOfMonth(month)}-${String(calendarMonth(month)).padStart(2, "0")}`;
 
 export const yearOfDay = (day: number): number => new Date(day * MS_PER_DAY).getUTCFullYear();

@@ -83,8 +83,3 @@ export function isPaidMonth(spell: Spell, month: number): boolean {
     !spell.gaps.includes(month)
   );
 }
-
-/** Open at the end of a day: opened on or before it and not yet closed. */
-export function isOpenAt(spell: Spell, day: number): boolean {
-  return spell.open <= day && spell.end > day;
-}

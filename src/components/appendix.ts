@@ -1,10 +1,9 @@
 // The appendix tables of Bilaga 1 ("Kontroller och beslut", "Arbetsmarknadsuppdrag och inflöde") and the follow-up
 // after exit, as sv-SE tables with CSV download.
 import {html} from "htl";
-import type {AppendixRow} from "../../data-loaders/metrics/bilagor.js";
-import type {FollowUpSection} from "../../data-loaders/metrics/uppfoljning.js";
+import type {AppendixRow, FollowUpSection} from "../lib/metric-types.js";
 import {dataTable} from "./data-table.js";
-import {formatInteger, formatMonth, formatMonthShort, formatPercent} from "./format.js";
+import {formatInteger, formatMonth, formatMonthShort, formatPercent} from "../lib/format.js";
 
 /** "Kontroller och beslut" and "Arbetsmarknadsuppdrag och inflöde" for the report year up to M. */
 export function appendixTables({month, rows}: {month: string; rows: AppendixRow[]}): {

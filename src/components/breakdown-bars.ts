@@ -2,9 +2,14 @@
 // an empty dashed bar labelled "<5" (or "dolt"), and a footnote states the rule.
 import * as Plot from "@observablehq/plot";
 import {html} from "htl";
-import type {BreakdownResult} from "../../data-loaders/metrics/types.js";
-import {dataTable, SUPPRESSED, SUPPRESSED_SECONDARY, suppressionNote, type Column} from "./data-table.js";
-import {formatInteger, formatMonth, formatMonthAbbr} from "./format.js";
+import type {BreakdownResult} from "../lib/metric-types.js";
+import {
+  SUPPRESSED_LABEL as SUPPRESSED,
+  SUPPRESSED_SECONDARY_LABEL as SUPPRESSED_SECONDARY,
+  suppressionNote
+} from "../lib/disclosure.js";
+import {dataTable, type Column} from "./data-table.js";
+import {formatInteger, formatMonth, formatMonthAbbr} from "../lib/format.js";
 import {BAR, INK, MUTED, newestFirstColor} from "./palette.js";
 
 const ROW = 26;

@@ -1,6 +1,6 @@
 // The four headline cards of Bilaga 1: the value for the report month and the same month the previous year.
 import {html} from "htl";
-import type {Comparison, MetricResult} from "../../data-loaders/metrics/types.js";
+import type {Comparison, MetricResult} from "../lib/metric-types.js";
 import {
   formatInteger,
   formatMonth,
@@ -10,7 +10,7 @@ import {
   formatSignedPercent,
   MINUS,
   MISSING
-} from "./format.js";
+} from "../lib/format.js";
 
 export interface KpiCardOptions {
   /** "Utbetalt ekonomiskt bistånd". */

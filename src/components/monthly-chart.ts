@@ -11,7 +11,7 @@ import {
   type SymbolType
 } from "d3";
 import {html} from "htl";
-import type {BreakMark, MetricResult} from "../../data-loaders/metrics/types.js";
+import type {BreakMark, MetricResult} from "../lib/metric-types.js";
 import {dataTable, type Column} from "./data-table.js";
 import {
   formatDecimal,
@@ -25,8 +25,8 @@ import {
   formatPercent,
   MISSING,
   NBSP
-} from "./format.js";
-import {addMonths, monthRange} from "./months.js";
+} from "../lib/format.js";
+import {addMonths, monthRange} from "../lib/months.js";
 import {INK, MUTED, newestFirstColor, YEAR_SYMBOLS} from "./palette.js";
 
 const D3_SYMBOLS: Record<(typeof YEAR_SYMBOLS)[number], SymbolType> = {

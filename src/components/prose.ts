@@ -1,6 +1,6 @@
 // Bound values for an edition's prose: the analyst writes ${value(eb.metrics.utbetalt)} or
 // ${change(eb.metrics.utbetalningshushall, "year")} in Markdown and never retypes a number.
-import type {Comparison, MetricResult} from "../../data-loaders/metrics/types.js";
+import type {Comparison, MetricResult} from "../lib/metric-types.js";
 import {
   describeChange,
   formatInteger,
@@ -9,7 +9,7 @@ import {
   formatPercent,
   formatPoints,
   type ChangeOptions
-} from "./format.js";
+} from "../lib/format.js";
 import {shortReason} from "./kpi-card.js";
 
 /** A metric's value for the report month (or another value of the same unit) in sv-SE. */

@@ -1,11 +1,11 @@
 // Tables of the review page (/<YYYY-MM>/granskning): the same report as `npm run granska`, in sv-SE formats with CSV
 // download. The review JSON comes from src/[month]/data/granskning.json.ts; its types are the loader's.
 import {html} from "htl";
-import type {Finding} from "../../data-loaders/checks/findings.js";
-import type {LateChange} from "../../data-loaders/review/late-registrations.js";
-import type {Review, ReviewMetricRow} from "../../data-loaders/review/review.js";
+
+import type {Finding, LateChange, Review, ReviewMetricRow} from "../lib/review-types.js";
+
 import {dataTable, type Column, type ColumnFormat} from "./data-table.js";
-import {formatInteger, formatMonth} from "./format.js";
+import {formatInteger, formatMonth} from "../lib/format.js";
 
 const FLAG_LABELS: Record<string, string> = {
   seriebrott: "Seriebrott",

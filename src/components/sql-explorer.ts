@@ -4,7 +4,7 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
 import {html} from "htl";
 import {dataTable, type Column} from "./data-table.js";
-import {formatInteger} from "./format.js";
+import {formatInteger} from "../lib/format.js";
 
 export type Connection = duckdb.AsyncDuckDBConnection;
 

@@ -9,11 +9,11 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import type {Review} from "../../data-loaders/review/review.ts";
+import type {Review} from "../../src/lib/review-types.ts";
 import {launchBrowser} from "../../scripts/lib/browser.ts";
 import {buildSite} from "../../scripts/lib/site-build.ts";
 import {serveStatic} from "../../scripts/lib/static-server.ts";
-import {formatKronor} from "../../src/components/format.ts";
+import {formatKronor} from "../../src/lib/format.ts";
 import {text, visitPage, type Visit} from "./visit.ts";
 
 const MONTH = "2023-11";

@@ -7,7 +7,7 @@ import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
 import {launchBrowser} from "../../scripts/lib/browser.ts";
 import {serveStatic} from "../../scripts/lib/static-server.ts";
-import {formatInteger, formatKronor, formatPercent} from "../../src/components/format.ts";
+import {formatInteger, formatKronor, formatPercent} from "../../src/lib/format.ts";
 import {text, visitPage, type Visit} from "./visit.ts";
 
 const site = inject("site");

@@ -1,7 +1,7 @@
 // Small hand-built loader outputs for component tests. The numbers for 2022-11 and 2023-11 are the seeds' figures;
 // the rest are made up, smooth and deterministic.
-import type {BreakdownResult, BreakMark, Comparison, MetricResult} from "../../data-loaders/metrics/types.ts";
-import {addMonths, monthRange} from "../../src/components/months.ts";
+import type {BreakdownResult, BreakMark, Comparison, MetricResult} from "../../src/lib/metric-types.ts";
+import {addMonths, monthRange} from "../../src/lib/months.ts";
 
 const LIFECARE_REASON =
   "Byte av verksamhetssystem i oktober 2022 (Treserva till Lifecare). Treserva visar alla öppna ärenden, Lifecare bara ärenden där ett biståndsbehov har bedömts.";

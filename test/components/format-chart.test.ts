@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {formatDecimal, formatMillions, formatMonthAbbr, formatMonthRange} from "../../src/components/format.ts";
+import {formatDecimal, formatMillions, formatMonthAbbr, formatMonthRange} from "../../src/lib/format.ts";
 
 const NBSP = "\u00a0";
 const MINUS = "\u2212";

@@ -7,7 +7,7 @@ import {promisify} from "node:util";
 import {beforeAll, describe, expect, test} from "vitest";
 import {connect} from "../../data-loaders/db.ts";
 import {listDeliveries} from "../../data-loaders/deliveries.ts";
-import type {MetricResult} from "../../data-loaders/metrics/types.ts";
+import type {MetricResult} from "../../src/lib/metric-types.ts";
 
 const run = promisify(execFile);
 const EXPORTS = resolve("data/exports");

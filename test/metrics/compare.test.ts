@@ -1,7 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {buildMetric, compareMonths, type MonthlyValues} from "../../data-loaders/metrics/compare.ts";
 import {marksInWindow} from "../../data-loaders/metrics/series-breaks.ts";
-import {monthRange} from "../../src/components/months.ts";
+import {monthRange} from "../../src/lib/months.ts";
 
 function values(first: string, last: string, f: (month: string) => number): MonthlyValues {
   return new Map(

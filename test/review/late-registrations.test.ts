@@ -1,7 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {buildMetric} from "../../data-loaders/metrics/compare.ts";
 import {lateChanges} from "../../data-loaders/review/late-registrations.ts";
-import {monthRange} from "../../src/components/months.ts";
+import {monthRange} from "../../src/lib/months.ts";
 
 const spec = {id: "utbetalt", label: "Utbetalt ekonomiskt bistånd", unit: "kr" as const, definition: ""};
 

@@ -6,8 +6,9 @@ import {promisify} from "node:util";
 import {beforeAll, describe, expect, test} from "vitest";
 import {deliveryForMonth} from "../../data-loaders/deliveries.ts";
 import {listEditions} from "../../data-loaders/editions.ts";
-import type {MetricResult} from "../../data-loaders/metrics/types.ts";
-import {buildReview, publishedChanges, type Review} from "../../data-loaders/review/review.ts";
+import type {MetricResult} from "../../src/lib/metric-types.ts";
+import {buildReview, publishedChanges} from "../../data-loaders/review/review.ts";
+import type {Review} from "../../src/lib/review-types.ts";
 
 const run = promisify(execFile);
 const EXPORTS = resolve("data/exports");

@@ -1,6 +1,6 @@
 import {describe, expect, test} from "vitest";
-import {hasVux, meetingMonth, nextVuxMeeting, vuxScheduleSentence} from "../../src/components/schedule.ts";
-import {settings} from "../../src/settings.ts";
+import {hasVux, meetingMonth, nextVuxMeeting, vuxScheduleSentence} from "../../src/lib/schedule.ts";
+import {settings} from "../../src/lib/settings.ts";
 
 const vux = settings.vuxReportMonths;
 

@@ -1,4 +1,5 @@
 import {describe, expect, test} from "vitest";
+import {parseMonth} from "../../src/lib/months.ts";
 import {
   describeChange,
   formatDate,
@@ -8,9 +9,8 @@ import {
   formatMonthShort,
   formatPercent,
   formatSignedInteger,
-  formatSignedPercent,
-  parseMonth
-} from "../../src/components/format.ts";
+  formatSignedPercent
+} from "../../src/lib/format.ts";
 
 // Spelled with escapes so that the assertions pin the exact characters.
 const NBSP = "\u00a0";

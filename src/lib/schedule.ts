@@ -1,6 +1,6 @@
 // The edition calendar: which meeting an edition goes to and whether it carries adult-education statistics.
-import {formatMonthName, parseMonth} from "./format.js";
-import {addMonths} from "./months.js";
+import {formatMonthName} from "./format.js";
+import {addMonths, parseMonth} from "./months.js";
 
 /** The committee meets the month after the report month. */
 export function meetingMonth(reportMonth: string): string {

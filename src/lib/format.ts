@@ -1,6 +1,7 @@
 // sv-SE number, date and change formatting shared by pages, components and CLI scripts.
 // The locale is spelled out (not taken from the runtime) so that Node and every browser give the same characters.
 import {formatLocale} from "d3-format";
+import {parseMonth} from "./months.js";
 
 /** No-break space used as thousands separator and before "%" and "kr". */
 export const NBSP = "\u00a0";
@@ -76,17 +77,6 @@ export function formatSignedInteger(value: number | null | undefined): string {
 export function formatSignedPercent(share: number | null | undefined): string {
   if (!isNumber(share)) return MISSING;
   return Math.abs(share) < 0.0005 ? `±0,0${NBSP}%` : signedPercentFormat(share);
-}
-
-/** Parses "YYYY-MM" into [year, month 1-12]; throws a Swedish error for anything else. */
-export function parseMonth(month: string): [number, number] {
-  const match = /^(\d{4})-(\d{2})$/.exec(month);
-  const year = match ? Number(match[1]) : NaN;
-  const monthNumber = match ? Number(match[2]) : NaN;
-  if (!match || monthNumber < 1 || monthNumber > 12) {
-    throw new Error(`Ogiltig månad "${month}": ange den som ÅÅÅÅ-MM, till exempel 2023-11.`);
-  }
-  return [year, monthNumber];
 }
 
 /** "YYYY-MM" → "november 2023". */

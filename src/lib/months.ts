@@ -1,5 +1,15 @@
 // Calendar-month arithmetic on "YYYY-MM" strings, shared by loaders, pages and scripts.
-import {parseMonth} from "./format.js";
+
+/** Parses "YYYY-MM" into [year, month 1-12]; throws a Swedish error for anything else. */
+export function parseMonth(month: string): [number, number] {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const year = match ? Number(match[1]) : NaN;
+  const monthNumber = match ? Number(match[2]) : NaN;
+  if (!match || monthNumber < 1 || monthNumber > 12) {
+    throw new Error(`Ogiltig månad "${month}": ange den som ÅÅÅÅ-MM, till exempel 2023-11.`);
+  }
+  return [year, monthNumber];
+}
 
 /** "2023-11" + 2 → "2024-01"; negative steps go back. */
 export function addMonths(month: string, step: number): string {

@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {addMonths, firstDay, lastDay, monthRange, monthsBetween, windowStart} from "../../src/components/months.ts";
+import {addMonths, firstDay, lastDay, monthRange, monthsBetween, windowStart} from "../../src/lib/months.ts";
 
 describe("month arithmetic", () => {
   test("addMonths crosses year ends both ways", () => {

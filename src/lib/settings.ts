@@ -25,5 +25,3 @@ export const settings = {
   /** Day of the month the BI team extracts a delivery. */
   deliveryDay: 5
 } as const;
-
-export type Settings = typeof settings;

@@ -61,3 +61,39 @@ export interface BreakdownResult {
   total: number;
   cells: {key: string; label: string; value: number | null; suppressed?: "liten" | "sekundar"}[];
 }
+
+/** One month of the appendix tables "Kontroller och beslut" and "Arbetsmarknadsuppdrag och inflöde". */
+export interface AppendixRow {
+  month: string;
+  ansokande_hushall: number;
+  beslut: number;
+  ssbtek_handlaggare: number;
+  /** Null before the robot's first look-up (shown "--" as in the reports). */
+  ssbtek_robot: number | null;
+  kontrollerade_individer: number;
+  anvisade_individer: number;
+  oppnade_verkstalligheter: number;
+  andrahandsavtal_avslag: number;
+  andrahandsavtal_totalt: number;
+}
+
+/** Months after exit at which uppföljning measures the share without ekonomiskt bistånd. */
+export const FOLLOW_UP_MONTHS = [6, 12, 18] as const;
+
+export interface FollowUpRow {
+  /** Exit cohort month. */
+  month: string;
+  cohortSize: number;
+  /** Share without ekonomiskt bistånd k months after exit; null when not yet observable or the cohort is under 10. */
+  withoutAssistance: Record<(typeof FOLLOW_UP_MONTHS)[number], number | null>;
+}
+
+export interface FollowUpSection {
+  month: string;
+  reasons: BreakdownResult;
+  /** Exits excluding återremitterade in month M. */
+  exitsExclReferredBack: number;
+  /** Share of exits in M with unknown reason ("okänd" or not registered). */
+  unknownShare: number | null;
+  cohorts: FollowUpRow[];
+}

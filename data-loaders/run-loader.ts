@@ -26,6 +26,42 @@ export interface LoaderOutput {
   encode?: (result: Record<string, unknown>) => string | Uint8Array;
 }
 
+/** The context a section computes in: the month's window on an open, validated connection to `delivery`. */
+export function loaderContext(conn: DuckDBConnection, month: string, delivery: string): LoaderContext {
+  return {conn, month, first: windowStart(month, settings.windowStartMonth), delivery};
+}
+
+/**
+ * What a loader writes for `month`, as an object: `{month, delivery, ...computed}`, checked by the privacy guard. The
+ * connection must be open on `delivery` and cover the month (see openEdition).
+ */
+export async function loaderResult(
+  compute: (context: LoaderContext) => Promise<object>,
+  context: LoaderContext,
+  file: string
+): Promise<Record<string, unknown>> {
+  const result = {month: context.month, delivery: context.delivery, ...(await compute(context))};
+  assertAggregateOutput(result, `${file} för ${context.month}`);
+  return result;
+}
+
+/**
+ * Opens the delivery an edition for `month` uses (or `override`), validated (reusing an earlier validation of the same
+ * files) and checked to cover the whole month.
+ */
+export async function openEdition(
+  root: string,
+  month: string,
+  override?: string
+): Promise<{conn: DuckDBConnection; delivery: string}> {
+  parseMonth(month);
+  const delivery = deliveryForMonth(root, month, override);
+  const conn = await openDelivery(root, delivery, {cache: true});
+  const coverage = await coverageFindings(conn, delivery, month);
+  if (coverage.length) throw new ContractError(coverage);
+  return {conn, delivery};
+}
+
 /** Runs one section loader for the month given as --month (Framework passes it for src/[month]/). */
 export async function runLoader(
   name: string,
@@ -38,20 +74,9 @@ export async function runLoader(
     const {values} = parseArgs({options: {month: {type: "string"}, leverans: {type: "string"}}, strict: true});
     if (!values.month) throw new Error("Ange rapportmånad med --month=ÅÅÅÅ-MM.");
     month = values.month;
-    parseMonth(month);
-    const root = exportsRoot();
-    const delivery = deliveryForMonth(root, month, values.leverans);
     const started = Date.now();
-    // The edition's other loaders validate the same delivery: the first one's result is reused.
-    const conn = await openDelivery(root, delivery, {cache: true});
-    const coverage = await coverageFindings(conn, delivery, month);
-    if (coverage.length) throw new ContractError(coverage);
-    const result = {
-      month,
-      delivery,
-      ...(await compute({conn, month, first: windowStart(month, settings.windowStartMonth), delivery}))
-    };
-    assertAggregateOutput(result, `${file} för ${month}`);
+    const {conn, delivery} = await openEdition(exportsRoot(), month, values.leverans);
+    const result = await loaderResult(compute, loaderContext(conn, month, delivery), file);
     process.stdout.write(output.encode ? output.encode(result) : JSON.stringify(result));
     console.error(`${name} ${month} (leverans ${delivery}): ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {

@@ -1,4 +1,4 @@
-import {arbetsmarknad} from "../../../data-loaders/metrics/arbetsmarknad.ts";
 import {runLoader} from "../../../data-loaders/run-loader.ts";
+import {SECTIONS} from "../../../data-loaders/sections.ts";
 
-await runLoader("arbetsmarknad", ({conn, month, first}) => arbetsmarknad(conn, {month, first}));
+await runLoader("arbetsmarknad", SECTIONS["arbetsmarknad"]);

@@ -1,4 +1,4 @@
-import {bilagor} from "../../../data-loaders/metrics/bilagor.ts";
 import {runLoader} from "../../../data-loaders/run-loader.ts";
+import {SECTIONS} from "../../../data-loaders/sections.ts";
 
-await runLoader("bilagor", ({conn, month}) => bilagor(conn, {month}));
+await runLoader("bilagor", SECTIONS["bilagor"]);

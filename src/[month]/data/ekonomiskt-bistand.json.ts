@@ -1,4 +1,4 @@
-import {ekonomisktBistand} from "../../../data-loaders/metrics/ekonomiskt-bistand.ts";
 import {runLoader} from "../../../data-loaders/run-loader.ts";
+import {SECTIONS} from "../../../data-loaders/sections.ts";
 
-await runLoader("ekonomiskt-bistand", ({conn, month, first}) => ekonomisktBistand(conn, {month, first}));
+await runLoader("ekonomiskt-bistand", SECTIONS["ekonomiskt-bistand"]);

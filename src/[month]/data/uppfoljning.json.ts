@@ -1,4 +1,4 @@
-import {uppfoljning} from "../../../data-loaders/metrics/uppfoljning.ts";
 import {runLoader} from "../../../data-loaders/run-loader.ts";
+import {SECTIONS} from "../../../data-loaders/sections.ts";
 
-await runLoader("uppfoljning", ({conn, month}) => uppfoljning(conn, {month}));
+await runLoader("uppfoljning", SECTIONS["uppfoljning"]);

@@ -1,4 +1,4 @@
-import {vuxenutbildning} from "../../../data-loaders/metrics/vuxenutbildning.ts";
 import {runLoader} from "../../../data-loaders/run-loader.ts";
+import {SECTIONS} from "../../../data-loaders/sections.ts";
 
-await runLoader("vuxenutbildning", ({conn, month}) => vuxenutbildning(conn, {month}));
+await runLoader("vuxenutbildning", SECTIONS["vuxenutbildning"]);

@@ -1,8 +1,10 @@
 // Observable Framework configuration. Offline rules: no global stylesheets (they request Google Fonts), a system font
 // stack in style.css, our own footer; `<html lang="sv">` is set after the build by scripts/lib/site-check.ts
 // (finishPages) because Framework has no option.
+import {exportsRoot, isSyntheticExports} from "./data-loaders/deliveries.ts";
 import {editionFolders, includesReview, sourceRoot} from "./data-loaders/source-root.ts";
 import {formatDate, formatMonth} from "./src/lib/format.ts";
+import {pageNotices} from "./src/lib/notices.ts";
 import {settings} from "./src/lib/settings.ts";
 
 // src/, or the folder of a single-edition build (npm run build -- --utgava ÅÅÅÅ-MM).
@@ -12,6 +14,9 @@ const review = includesReview();
 
 /** Edition folders (src/YYYY-MM/), newest first. */
 const editions = () => editionFolders(root).reverse();
+
+// Pages built from the bundled sample say so (src/lib/notices.ts).
+const synthetic = isSyntheticExports(exportsRoot());
 
 // SOURCE_DATE_EPOCH makes the footer reproducible when a build must be byte-identical.
 const buildDate = process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date();
@@ -41,6 +46,9 @@ export default {
   dynamicPaths: review ? editions().map((month) => `/${month}/granskning`) : [],
   // An empty inline icon: browsers otherwise request /favicon.ico, which an intranet server may not have.
   head: '<meta name="description" content="Nämndrapport för arbetsmarknadsnämndens verksamheter"><link rel="icon" href="data:,">',
-  header: `<span class="nr-header">${settings.municipality} · ${settings.administration}</span>`,
+  // Every edition page says whether it is a draft or corrected, and every page whether its figures are synthetic.
+  header: ({data, path}: {data?: Record<string, unknown>; path: string}) =>
+    `<span class="nr-header">${settings.municipality} · ${settings.administration}</span>` +
+    pageNotices({path, data, synthetic}),
   footer: `${settings.municipality} · ${settings.administration} · Byggd ${formatDate(buildDate.toISOString().slice(0, 10))}`
 };

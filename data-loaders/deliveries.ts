@@ -2,7 +2,7 @@
 // queries.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {existsSync, readdirSync, statSync} from "node:fs";
-import {resolve} from "node:path";
+import {join, resolve} from "node:path";
 import {lastDay} from "../src/lib/months.ts";
 import {ContractError, type Finding} from "./checks/findings.ts";
 import {readManifest, type Manifest} from "./checks/manifest.ts";
@@ -17,6 +17,14 @@ export const DEFAULT_EXPORTS = "data/exports";
 /** Where deliveries are read from: the env NAMNDRAPPORT_EXPORTS, else data/exports. */
 export function exportsRoot(): string {
   return resolve(process.env.NAMNDRAPPORT_EXPORTS ?? DEFAULT_EXPORTS);
+}
+
+/** The file the sample generator writes into an exports root it owns (scripts/sample/output.ts). */
+export const SAMPLE_MARKER = ".exempeldata.json";
+
+/** True when the exports root holds the synthetic sample, so pages must say that their figures are not real. */
+export function isSyntheticExports(root: string): boolean {
+  return existsSync(join(root, SAMPLE_MARKER));
 }
 
 /** True for a real calendar date written YYYY-MM-DD. */

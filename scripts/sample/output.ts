@@ -4,7 +4,9 @@ import {readdir, readFile, rm, stat, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {GENERATOR} from "./config.ts";
 
-export const MARKER = ".exempeldata.json";
+import {SAMPLE_MARKER as MARKER} from "../../data-loaders/deliveries.ts";
+
+export {MARKER};
 const DELIVERY_NAME = /^\d{4}-\d{2}-\d{2}$/;
 
 async function exists(path: string): Promise<boolean> {

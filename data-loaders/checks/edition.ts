@@ -88,7 +88,8 @@ export function rowCountFindings(
  */
 export const BREAKDOWN_TOTALS: readonly {breakdown: string; metric: string; relation: "lika" | "minst"}[] = [
   {breakdown: "am_avslut", metric: "am_avslutade", relation: "lika"},
-  {breakdown: "am_fordelning", metric: "am_inskrivna", relation: "minst"}
+  // The programme areas' total counts distinct persons (a person in two areas is one person), like am_inskrivna.
+  {breakdown: "am_fordelning", metric: "am_inskrivna", relation: "lika"}
 ];
 
 /** Warnings for breakdowns whose cells (before suppression) do not add up to their headline metric. */

@@ -106,12 +106,23 @@ with enrolments as (
   where source_system = case when cast($month as date) < cast($switch as date) then 'accorda' else 'arena' end
 ),
 
-areas as (
-  select 'area' as kind, programme_area as code, cast(count(distinct person_id) as integer) as n
+enrolled as (
+  select person_id, programme_area
   from enrolments
   where start_date <= last_day(cast($month as date))
     and (end_date is null or end_date >= cast($month as date))
+),
+
+areas as (
+  select 'area' as kind, programme_area as code, cast(count(distinct person_id) as integer) as n
+  from enrolled
   group by programme_area
+),
+
+-- The distinct persons behind the areas: a person in two areas counts in both areas but once here.
+persons as (
+  select 'persons' as kind, 'totalt' as code, cast(count(distinct person_id) as integer) as n
+  from enrolled
 ),
 
 reasons as (
@@ -123,6 +134,8 @@ reasons as (
 
 final as (
   select * from areas
+  union all
+  select * from persons
   union all
   select * from reasons
 )
@@ -138,17 +151,27 @@ export interface AmSection {
   reactualisation: {cohortSize: number; returned: number};
 }
 
+/**
+ * A breakdown of one kind of row. Its total is the sum of the cells, or `total` when a unit can sit in several cells
+ * (then the breakdown is marked `overlapping`).
+ */
 function breakdown(
   rows: {kind: string; code: string; n: number}[],
   kind: string,
   labels: Record<string, string>,
-  spec: Omit<BreakdownResult, "cells" | "total">
+  spec: Omit<BreakdownResult, "cells" | "total">,
+  total?: number
 ): BreakdownResult {
   const cells = rows
     .filter((r) => r.kind === kind)
     .map((r) => ({key: r.code, label: labels[r.code] ?? r.code, value: r.n}))
     .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
-  return {...spec, total: cells.reduce((sum, c) => sum + c.value, 0), cells: suppressBreakdown(cells)};
+  return {
+    ...spec,
+    ...(total === undefined ? {} : {overlapping: true}),
+    total: total ?? cells.reduce((sum, c) => sum + c.value, 0),
+    cells: suppressBreakdown(cells)
+  };
 }
 
 /** Computes the arbetsmarknad section for report month M over the window first..M. */
@@ -186,13 +209,19 @@ export async function arbetsmarknad(
   return {
     month,
     metrics,
-    fordelning: breakdown(breakdowns, "area", PROGRAMME_AREA_LABELS, {
-      id: "am_fordelning",
-      label: "Fördelning av inskrivna i arbetsmarknadsinsatser",
-      definition:
-        "Fördelning av inskrivna i arbetsmarknad visar hur många som är inskrivna i respektive verksamhetsområde inom arbetsmarknadsinsatser (inkl nyanlända och kvot) under månaden. En person som deltar i två verksamhetsområden räknas i båda.",
-      month
-    }),
+    fordelning: breakdown(
+      breakdowns,
+      "area",
+      PROGRAMME_AREA_LABELS,
+      {
+        id: "am_fordelning",
+        label: "Fördelning av inskrivna i arbetsmarknadsinsatser",
+        definition:
+          "Fördelning av inskrivna i arbetsmarknad visar hur många som är inskrivna i respektive verksamhetsområde inom arbetsmarknadsinsatser (inkl nyanlända och kvot) under månaden. En person som deltar i två verksamhetsområden räknas i båda.",
+        month
+      },
+      breakdowns.find((r) => r.kind === "persons")?.n ?? 0
+    ),
     avslutsorsaker: breakdown(breakdowns, "reason", AM_EXIT_REASON_LABELS, {
       id: "am_avslut",
       label: "Avslut från arbetsmarknadsinsatser per avslutsorsak",

@@ -175,22 +175,28 @@ children as (
     and (mb.to_date is null or mb.to_date >= m.month_end)
 ),
 
+-- New and ended insatser are counted from the system that covered the month, like the stocks: Lifecare insatser
+-- migrated at the switch keep their original Treserva decision date, so counting both systems in a Treserva month
+-- would count those spells twice.
 started as (
   select date_trunc('month', start_date) as month_date, count(distinct household_id) as n
   from insatser
-  where $include_newly_arrived or not is_newly_arrived
+  where ($include_newly_arrived or not is_newly_arrived) and start_date >= cast($switch as date)
   group by 1
   union all
   select date_trunc('month', first_decision_date), count(distinct household_id)
   from cases
-  where first_decision_date is not null and ($include_newly_arrived or not is_newly_arrived)
+  where first_decision_date < cast($switch as date) and ($include_newly_arrived or not is_newly_arrived)
   group by 1
 ),
 
 ended as (
-  select date_trunc('month', end_date) as month_date, count(*) as n from insatser where end_date is not null group by 1
+  select date_trunc('month', end_date) as month_date, count(*) as n
+  from insatser
+  where end_date >= cast($switch as date)
+  group by 1
   union all
-  select date_trunc('month', closed_date), count(*) from cases where closed_date is not null group by 1
+  select date_trunc('month', closed_date), count(*) from cases where closed_date < cast($switch as date) group by 1
 ),
 
 integration as (

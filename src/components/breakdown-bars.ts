@@ -20,7 +20,7 @@ export interface BreakdownBarsOptions {
   width: number;
   /** "value" (default): largest first, hidden values last; "none": the loader's order (e.g. providers A–Ö). */
   sort?: "value" | "none";
-  /** Label of the total row in the table; default "Totalt". */
+  /** Label of the total row in the table; default "Totalt", or "Totalt, unika personer" for an overlapping breakdown. */
   totalLabel?: string;
   /** Download name for the table; default "<id>-<month>". */
   filename?: string;
@@ -62,10 +62,18 @@ export function sortedCells(breakdown: BreakdownResult, sort: "value" | "none" =
   return bars.sort((a, b) => rank(b) - rank(a) || a.label.localeCompare(b.label, "sv"));
 }
 
+/** Said under a breakdown whose cells can count the same person more than once. */
+export const OVERLAP_NOTE =
+  "En person kan ingå i flera kategorier och räknas då i var och en, så kategorierna summerar till mer än totalen. Totalen räknar varje person en gång.";
+
+function totalText(breakdown: BreakdownResult): string {
+  return `${breakdown.overlapping ? "Totalt, unika personer" : "Totalt"} ${formatInteger(breakdown.total)}`;
+}
+
 function summary(breakdown: BreakdownResult, bars: Bar[]): string {
   const shown = bars.slice(0, 12).map((b) => `${b.label} ${b.text}`);
   const more = bars.length > 12 ? ", med flera" : "";
-  return `${breakdown.label}, ${formatMonth(breakdown.month)}. Totalt ${formatInteger(breakdown.total)}. ${shown.join(", ")}${more}.`;
+  return `${breakdown.label}, ${formatMonth(breakdown.month)}. ${totalText(breakdown)}. ${shown.join(", ")}${more}.`;
 }
 
 function notes(hasHidden: boolean, hasSecondary: boolean): HTMLElement | null {
@@ -81,7 +89,7 @@ function notes(hasHidden: boolean, hasSecondary: boolean): HTMLElement | null {
  */
 export function breakdownBars(
   breakdown: BreakdownResult,
-  {width, sort = "value", totalLabel = "Totalt", filename}: BreakdownBarsOptions
+  {width, sort = "value", totalLabel, filename}: BreakdownBarsOptions
 ): HTMLElement {
   const bars = sortedCells(breakdown, sort);
   const shown = bars.filter((b) => b.value !== null);
@@ -137,6 +145,7 @@ export function breakdownBars(
     ${svg}
     <figcaption>
       <p class="nr-definition">${breakdown.definition}</p>
+      ${breakdown.overlapping ? html`<p class="nr-footnote nr-overlap-note">${OVERLAP_NOTE}</p>` : null}
       ${notes(
         hidden.some((b) => b.suppressed === "liten"),
         hidden.some((b) => b.suppressed === "sekundar")
@@ -146,7 +155,12 @@ export function breakdownBars(
         ${dataTable(rows, columns, {
           caption: `${breakdown.label}, ${formatMonth(breakdown.month)}`,
           filename: filename ?? `${breakdown.id}-${breakdown.month}`,
-          footer: [{label: totalLabel, value: breakdown.total}]
+          footer: [
+            {
+              label: totalLabel ?? (breakdown.overlapping ? "Totalt, unika personer" : "Totalt"),
+              value: breakdown.total
+            }
+          ]
         })}
       </details>
     </figcaption>

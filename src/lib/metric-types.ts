@@ -58,7 +58,13 @@ export interface BreakdownResult {
   label: string;
   definition: string;
   month: string;
+  /** Units in the breakdown, each counted once. */
   total: number;
+  /**
+   * True when a unit can sit in several cells (a person enrolled in two programme areas): the cells then add up to
+   * more than the total.
+   */
+  overlapping?: boolean;
   cells: {key: string; label: string; value: number | null; suppressed?: "liten" | "sekundar"}[];
 }
 

@@ -54,6 +54,29 @@ describe("breakdownBars", () => {
     expect([...(table?.querySelectorAll("tfoot th, tfoot td") ?? [])].map((c) => text(c))).toEqual(["Totalt", "96"]);
   });
 
+  test("breakdownBars(breakdown) labels an overlapping breakdown's total as distinct persons and says why it is smaller", () => {
+    const areas = {
+      id: "am_fordelning",
+      label: "Fördelning av inskrivna i arbetsmarknadsinsatser",
+      definition: "En person som deltar i två verksamhetsområden räknas i båda.",
+      month: "2023-11",
+      total: 710,
+      overlapping: true,
+      cells: [
+        {key: "praktik", label: "Praktik", value: 400},
+        {key: "jobbcenter", label: "Jobbcenter", value: 323}
+      ]
+    };
+    const figure = breakdownBars(areas, {width: 640});
+    const footer = [...(figure.querySelectorAll("details tfoot th, details tfoot td") ?? [])].map((c) => text(c));
+    expect(footer).toEqual(["Totalt, unika personer", "710"]);
+    expect(text(figure.querySelector(".nr-overlap-note"))).toMatch(/summerar till mer än totalen/);
+    expect(attr(figure, "aria-label")).toMatch(
+      /^Fördelning av inskrivna i arbetsmarknadsinsatser, november 2023\. Totalt, unika personer 710\./
+    );
+    expect(breakdownBars(avslutsorsaker, {width: 640}).querySelector(".nr-overlap-note")).toBeNull();
+  });
+
   test("breakdownBars(breakdown) shows no suppression note when nothing is hidden", () => {
     const figure = breakdownBars(vuxElever, {width: 640});
     expect(figure.querySelector(".nr-suppression-note")).toBeNull();

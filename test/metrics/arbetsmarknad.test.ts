@@ -113,3 +113,53 @@ describe("arbetsmarknad(conn, {month})", () => {
     expect(f.cohorts.find((c) => c.month === "2022-08")).toBeUndefined();
   });
 });
+
+describe("arbetsmarknad(conn, {month}) programme areas", () => {
+  test("arbetsmarknad gives am_fordelning the distinct persons as total when a person is in two areas", async () => {
+    const root = await tempExports();
+    const persons = ["PAAAAAA1", "PBBBBBB1", "PCCCCCC1", "PDDDDDD1", "PEEEEEE1", "PFFFFFF1"];
+    await writeDelivery(root, "2023-12-05", {
+      arena_inskrivning: [
+        ...persons.map((p, i) => arena(`E000000${i}`, p, "praktik", "2023-10-02", null, null)),
+        // Five of them also take part in jobbcenter.
+        ...persons.slice(0, 5).map((p, i) => arena(`E000010${i}`, p, "jobbcenter", "2023-11-06", null, null))
+      ]
+    });
+    const am = await arbetsmarknad(await openDelivery(root, "2023-12-05"), {month: "2023-11", first: "2023-02"});
+    expect(am.metrics.am_inskrivna.value).toBe(6);
+    expect(am.fordelning.total).toBe(6);
+    expect(am.fordelning.overlapping).toBe(true);
+    expect(am.fordelning.cells.map((c) => [c.key, c.value])).toEqual([
+      ["praktik", 6],
+      ["jobbcenter", 5]
+    ]);
+    // Exit reasons count each exit once: no overlap marker, the total is the sum.
+    expect(am.avslutsorsaker.overlapping).toBeUndefined();
+  });
+});
+
+describe("arbetsmarknad(conn, {month}) re-actualisation across the switch to Arena", () => {
+  // Person P took part in two areas in Accorda. Praktik ended 2022-06-30 (an exit); jobbcenter was still open when
+  // Accorda froze, so the migration copied it into Arena with start 2022-11-01. Person Q really came back that day.
+  async function reactualised(copyIsMigrated: boolean) {
+    const root = await tempExports();
+    await writeDelivery(root, "2023-12-05", {
+      accorda_deltagare: [
+        accorda("A0000001", "PPPPPPP1", "PR", "2022-01-10", "2022-06-30", "AE"),
+        accorda("A0000002", "PPPPPPP1", "JC", "2022-02-01", "", "")
+      ],
+      arena_inskrivning: [arena("E0000001", "PPPPPPP1", "jobbcenter", "2022-11-01", null, null, copyIsMigrated)]
+    });
+    // Cohort for 2023-08: exits 2021-09..2022-08.
+    return (await arbetsmarknad(await openDelivery(root, "2023-12-05"), {month: "2023-08", first: "2021-02"}))
+      .reactualisation;
+  }
+
+  test("arbetsmarknad does not count a migrated Arena enrolment (start 2022-11-01) as a new enrolment", async () => {
+    expect(await reactualised(true)).toEqual({cohortSize: 1, returned: 0});
+  });
+
+  test("arbetsmarknad counts a real new Arena enrolment on 2022-11-01 as a return", async () => {
+    expect(await reactualised(false)).toEqual({cohortSize: 1, returned: 1});
+  });
+});

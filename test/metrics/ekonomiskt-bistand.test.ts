@@ -233,3 +233,58 @@ describe("ekonomisktBistand(conn, {month})", () => {
     ]);
   });
 });
+
+describe("ekonomisktBistand(conn, {month}) across the switch to Lifecare", () => {
+  // Household E got assistance in Treserva in July 2022 and was still paid at the switch, so the migration gave it a
+  // Lifecare insats with the original decision date (2022-07-12), registered 2022-10-01.
+  const treservaCase = {
+    ARENDE_NR: "T0000005",
+    HUSHALL_NYCKEL: "HEEEEEE5",
+    ENHET: "ALF",
+    NYANLAND_KVOT: "N",
+    OPPNAT_DATUM: "20220701",
+    FORSTA_BESLUT_DATUM: "20220712",
+    AVSLUTAT_DATUM: "",
+    REG_DATUM: "20220701"
+  };
+  const migratedInsats = {
+    insats_id: "I0000005",
+    hushall_id: "HEEEEEE5",
+    enhet: "alf",
+    is_nyanland_kvot: false,
+    start_datum: "2022-07-12",
+    slut_datum: null,
+    registrerad_datum: "2022-10-01"
+  };
+  const payment = (period: string) => ({
+    UTBETALNING_NR: `TU${period}`,
+    ARENDE_NR: "T0000005",
+    PERIOD: period,
+    BELOPP: 9000,
+    UTBET_DATUM: `${period}25`,
+    REG_DATUM: `${period}25`
+  });
+  const treservaOnly = (): Rows => ({
+    treserva_arende: [treservaCase],
+    treserva_utbetalning: ["202207", "202208"].map(payment)
+  });
+
+  test("ekonomisktBistand counts a migrated spell once, in Treserva's month, before and after the migration", async () => {
+    const root = await tempExports();
+    await writeDelivery(root, "2022-09-05", treservaOnly());
+    await writeDelivery(root, "2022-11-05", {...treservaOnly(), lifecare_eb_insats: [migratedInsats]});
+    const before = await ekonomisktBistand(await openDelivery(root, "2022-09-05"), {
+      month: "2022-08",
+      first: "2020-02"
+    });
+    const after = await ekonomisktBistand(await openDelivery(root, "2022-11-05"), {month: "2022-10", first: "2020-02"});
+    const july = (eb: typeof before) => eb.metrics.nya_insatser.series.find((p) => p.month === "2022-07")?.value;
+    expect(july(before)).toBe(1);
+    expect(july(after)).toBe(1);
+    // The copy starts no new insats in a Lifecare month either.
+    expect(after.metrics.nya_insatser.value).toBe(0);
+    // The household is counted by hushall_insats in both systems' months, once each.
+    expect(after.metrics.hushall_insats.series.find((p) => p.month === "2022-09")?.value).toBe(1);
+    expect(after.metrics.hushall_insats.value).toBe(1);
+  });
+});

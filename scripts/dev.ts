@@ -1,20 +1,22 @@
-// npm run dev: Framework's preview server, plus what its own watcher misses: edits in data-loaders/, settings and new
-// deliveries drop the cached loader outputs and touch the loader entries, so open pages reload with fresh data. The
-// review pages are part of the preview.
+// npm run dev: Framework's preview server, plus what its own watcher misses: edits in any module a loader imports
+// (data-loaders/, src/lib/, settings) and new deliveries drop the cached loader outputs and touch the loader entries,
+// so open pages reload with fresh data. The review pages are part of the preview.
 import {watch} from "node:fs";
 import {invalidateLoaderCache, touchLoaderEntries} from "./lib/loader-cache.ts";
-import {exportsRoot, LOADER_CODE, SRC_ROOT} from "./lib/paths.ts";
+import {exportsRoot, SRC_ROOT} from "./lib/paths.ts";
 import {runFramework} from "./lib/run.ts";
 import {ensureSampleData} from "./lib/sample-data.ts";
 
 const log = (line: string) => console.log(line);
-const options = {root: SRC_ROOT, code: LOADER_CODE, exports: exportsRoot()};
+const options = {root: SRC_ROOT, exports: exportsRoot()};
 
 await ensureSampleData(log);
 await invalidateLoaderCache(options);
 
 let timer: NodeJS.Timeout | undefined;
-const onChange = () => {
+const onChange = (_event: string, file: string | null) => {
+  // Framework's own cache writes are no change of input.
+  if (file?.includes(".observablehq")) return;
   clearTimeout(timer);
   timer = setTimeout(async () => {
     if (await invalidateLoaderCache(options)) {
@@ -23,7 +25,7 @@ const onChange = () => {
     }
   }, 300);
 };
-for (const path of ["data-loaders", exportsRoot()]) watch(path, {recursive: true}, onChange);
+for (const path of ["data-loaders", SRC_ROOT, exportsRoot()]) watch(path, {recursive: true}, onChange);
 
 // The preview is the analyst's and reviewer's own machine: the review pages /<YYYY-MM>/granskning are included.
 process.exit((await runFramework(["preview", ...process.argv.slice(2)], {NAMNDRAPPORT_GRANSKNING: "1"})).code);

@@ -1,20 +1,24 @@
-// Framework re-runs a data loader only when its output is missing or the loader entry itself changed. Edits in
-// data-loaders/, settings or a new delivery do not count, so we key the cached loader outputs on all of them and drop
-// the outputs when the key changes. The npm and module caches (folders starting with "_") are kept.
+// Framework re-runs a data loader only when its output is missing or the loader entry itself changed. Edits in the
+// modules a loader imports, settings or a new delivery do not count, so we key the cached loader outputs on all of
+// them and drop the outputs when the key changes. The code part of the key is the loaders' real module graph (every
+// local file any loader entry imports, found by esbuild), so no list of folders has to be kept. The npm and module
+// caches (folders starting with "_") are kept.
+import {build} from "esbuild";
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
 import {mkdir, readdir, readFile, rm, stat, utimes, writeFile} from "node:fs/promises";
-import {join, relative} from "node:path";
+import {join, relative, resolve} from "node:path";
 import {DEFAULT_SOURCE_ROOT} from "../../data-loaders/source-root.ts";
 
 export interface LoaderCacheOptions {
-  /** Framework source root. */
+  /** Framework source root: its loader entries and every local module they import are part of the key. */
   root: string;
-  /** Folders and files whose content the loaders depend on. */
-  code: string[];
   /** Exports root: every delivery's manifest and file sizes are part of the key. */
   exports: string;
 }
+
+/** A data loader entry: `<name>.<ext>.ts` (or .js) beside the pages, e.g. src/[month]/data/bilagor.json.ts. */
+const LOADER_ENTRY = /\.(json|csv|arrow|txt|parquet|zip)\.(ts|js)$/;
 
 const KEY_FILE = ".namndrapport-loader-key";
 
@@ -29,16 +33,42 @@ async function listFiles(path: string): Promise<string[]> {
   return out.sort();
 }
 
+/**
+ * Every local file the data loaders under `root` run: the entries and all modules they import, however far from
+ * data-loaders/ (src/lib/, settings, …), as absolute paths, sorted. Packages from node_modules are left out: they
+ * change only with the lock file.
+ */
+export async function loaderModules(root: string): Promise<string[]> {
+  const entries = (await listFiles(root)).filter((file) => LOADER_ENTRY.test(file));
+  if (entries.length === 0) return [];
+  const result = await build({
+    entryPoints: entries,
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    outdir: "loader-graph",
+    logLevel: "silent"
+  });
+  return Object.keys(result.metafile.inputs)
+    .filter((input) => !input.split(/[/\\]/).includes("node_modules"))
+    .map((input) => resolve(input))
+    .sort();
+}
+
 /** A hash over the loader code and every delivery (manifest content, file names, sizes and modification times). */
 export async function loaderCacheKey(options: LoaderCacheOptions): Promise<string> {
-  const {code, exports} = options;
+  const {exports} = options;
   const hash = createHash("sha256");
-  for (const file of (await Promise.all(code.map(listFiles))).flat()) {
+  for (const file of await loaderModules(options.root)) {
     hash
-      .update(`code:${file}\0`)
+      .update(`code:${relative(process.cwd(), file)}\0`)
       .update(await readFile(file))
       .update("\0");
   }
+  hash.update(`lock:\0`).update(existsSync("package-lock.json") ? await readFile("package-lock.json") : "");
   for (const file of await listFiles(exports)) {
     const info = await stat(file);
     hash.update(`data:${relative(exports, file)}:${info.size}:${info.mtimeMs}\0`);
@@ -79,6 +109,6 @@ export async function invalidateLoaderCache(options: LoaderCacheOptions): Promis
 export async function touchLoaderEntries(root: string): Promise<void> {
   const now = new Date();
   for (const file of await listFiles(root)) {
-    if (/\.(json|csv|arrow|txt)\.(ts|js)$/.test(file)) await utimes(file, now, now);
+    if (LOADER_ENTRY.test(file)) await utimes(file, now, now);
   }
 }

@@ -2,7 +2,5 @@
 export {DEFAULT_EXPORTS, exportsRoot} from "../../data-loaders/deliveries.ts";
 export {DEFAULT_SOURCE_ROOT as SRC_ROOT} from "../../data-loaders/source-root.ts";
 
-/** Everything the data loaders' output depends on besides the deliveries. */
-export const LOADER_CODE = ["data-loaders", "src/lib", "src/[month]", "src/data"];
 /** Working folders of single-edition builds (a source root per edition, with its own loader cache). */
 export const EDITION_ROOTS = ".bygg";

@@ -7,7 +7,7 @@ import {join, resolve} from "node:path";
 import {editionFolders, isEditionName} from "../../data-loaders/source-root.ts";
 import {parseMonth} from "../../src/lib/months.ts";
 import {invalidateLoaderCache} from "./loader-cache.ts";
-import {EDITION_ROOTS, exportsRoot, LOADER_CODE, SRC_ROOT} from "./paths.ts";
+import {EDITION_ROOTS, exportsRoot, SRC_ROOT} from "./paths.ts";
 import {writeEditionPdfs} from "./pdf.ts";
 import {runFramework} from "./run.ts";
 import {ensureSampleData} from "./sample-data.ts";
@@ -71,7 +71,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
   const root = options.edition
     ? await prepareEditionRoot(options.edition, options.editionRoot ?? join(EDITION_ROOTS, `utgava-${options.edition}`))
     : SRC_ROOT;
-  if (await invalidateLoaderCache({root, code: LOADER_CODE, exports: exportsRoot()})) {
+  if (await invalidateLoaderCache({root, exports: exportsRoot()})) {
     log("Dataladdare eller leveranser har ändrats: cachade laddarresultat tas bort och beräknas om.");
   }
 

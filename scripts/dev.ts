@@ -28,4 +28,6 @@ const onChange = (_event: string, file: string | null) => {
 for (const path of ["data-loaders", SRC_ROOT, exportsRoot()]) watch(path, {recursive: true}, onChange);
 
 // The preview is the analyst's and reviewer's own machine: the review pages /<YYYY-MM>/granskning are included.
-process.exit((await runFramework(["preview", ...process.argv.slice(2)], {NAMNDRAPPORT_GRANSKNING: "1"})).code);
+// NAMNDRAPPORT_PREVIEW: a failing loader's message is shown on the page instead of failing the file.
+const env = {NAMNDRAPPORT_GRANSKNING: "1", NAMNDRAPPORT_PREVIEW: "1"};
+process.exit((await runFramework(["preview", ...process.argv.slice(2)], env)).code);

@@ -5,6 +5,7 @@ import {existsSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {parseMonth} from "../src/lib/months.ts";
+import {checkPages, formatPageProblems} from "./lib/page-check.ts";
 import {writeEditionPdfs} from "./lib/pdf.ts";
 import {runCli} from "./lib/cli.ts";
 
@@ -30,6 +31,10 @@ async function main(): Promise<void> {
     );
   }
   const started = Date.now();
+  const problems = await checkPages(site, [`${month}/`, `${month}/tjansteskrivelse`]);
+  if (problems.length > 0) {
+    throw new Error(`Utgåvans sidor har fel och skrivs inte ut:\n${formatPageProblems(problems)}`);
+  }
   const files = await writeEditionPdfs(site, [month], log);
   for (const file of files) log(`  ${file} (${Math.round(statSync(file).size / 1024)} kB)`);
   log(`Klart på ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -25,7 +25,7 @@ export function draftVux(withVux: boolean): string {
   if (withVux) {
     return [
       "```js",
-      'const vux = FileAttachment("data/vuxenutbildning.json").json();',
+      'const vux = FileAttachment("data/vuxenutbildning.json").json().then(section);',
       "```",
       "",
       "Vuxenutbildningen redovisar ${formatInteger(vux.elever.total)} unika elever hos anordnarna ${vux.referenceDate}. Antagningen per skola redovisas i Bilaga 1. " +

@@ -6,9 +6,10 @@
 import {build} from "esbuild";
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {mkdir, readdir, readFile, rm, stat, utimes, writeFile} from "node:fs/promises";
+import {mkdir, open, readdir, readFile, rm, stat, utimes, writeFile} from "node:fs/promises";
 import {join, relative, resolve} from "node:path";
 import {DEFAULT_SOURCE_ROOT} from "../../data-loaders/source-root.ts";
+import {isLoaderErrorOutput} from "../../src/lib/loader-error.ts";
 
 export interface LoaderCacheOptions {
   /** Framework source root: its loader entries and every local module they import are part of the key. */
@@ -91,6 +92,7 @@ export async function loaderCacheKey(options: LoaderCacheOptions): Promise<strin
 export async function invalidateLoaderCache(options: LoaderCacheOptions): Promise<boolean> {
   const cacheRoot = join(options.root, ".observablehq", "cache");
   const keyPath = join(cacheRoot, KEY_FILE);
+  await dropLoaderErrors(cacheRoot);
   const key = await loaderCacheKey(options);
   const previous = existsSync(keyPath) ? await readFile(keyPath, "utf8") : null;
   if (previous === key) return false;
@@ -103,6 +105,20 @@ export async function invalidateLoaderCache(options: LoaderCacheOptions): Promis
   await mkdir(cacheRoot, {recursive: true});
   await writeFile(keyPath, key);
   return previous !== null;
+}
+
+/** Removes cached outputs that are a failed loader's preview message, so the loader runs again. */
+async function dropLoaderErrors(cacheRoot: string): Promise<void> {
+  for (const file of await listFiles(cacheRoot)) {
+    if (relative(cacheRoot, file).startsWith("_") || !file.endsWith(".json")) continue;
+    const handle = await open(file, "r");
+    try {
+      const {bytesRead, buffer} = await handle.read(Buffer.alloc(64), 0, 64, 0);
+      if (isLoaderErrorOutput(buffer.subarray(0, bytesRead).toString("utf8"))) await rm(file, {force: true});
+    } finally {
+      await handle.close();
+    }
+  }
 }
 
 /** Marks every data loader entry under root as changed, for a preview server that watches their mtimes. */

@@ -7,6 +7,7 @@ import {join, resolve} from "node:path";
 import {editionFolders, isEditionName} from "../../data-loaders/source-root.ts";
 import {parseMonth} from "../../src/lib/months.ts";
 import {invalidateLoaderCache} from "./loader-cache.ts";
+import {checkPages, formatPageProblems} from "./page-check.ts";
 import {EDITION_ROOTS, exportsRoot, SRC_ROOT} from "./paths.ts";
 import {writeEditionPdfs} from "./pdf.ts";
 import {runFramework} from "./run.ts";
@@ -22,6 +23,8 @@ export interface SiteBuildOptions {
   review?: boolean;
   /** Source root for a single-edition build; default .bygg/utgava-<YYYY-MM>. A fresh folder recomputes all data. */
   editionRoot?: string;
+  /** A source root prepared by the caller (prepareEditionRoot), used as it is: for tests that edit a page copy. */
+  sourceRoot?: string;
   /** Build time in seconds since 1970 for the footer and the data files' dates; default env SOURCE_DATE_EPOCH. */
   sourceDateEpoch?: string;
   /** Collect Framework's own output and show it only when the build fails (tests, the reproducibility check). */
@@ -68,9 +71,14 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
   const staging = `${output}.bygger-${process.pid}`;
 
   await ensureSampleData(log);
-  const root = options.edition
-    ? await prepareEditionRoot(options.edition, options.editionRoot ?? join(EDITION_ROOTS, `utgava-${options.edition}`))
-    : SRC_ROOT;
+  const root =
+    options.sourceRoot ??
+    (options.edition
+      ? await prepareEditionRoot(
+          options.edition,
+          options.editionRoot ?? join(EDITION_ROOTS, `utgava-${options.edition}`)
+        )
+      : SRC_ROOT);
   if (await invalidateLoaderCache({root, exports: exportsRoot()})) {
     log("Dataladdare eller leveranser har ändrats: cachade laddarresultat tas bort och beräknas om.");
   }
@@ -96,6 +104,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
     if (findings.length > 0) {
       const listed = findings.map((f) => `  ${f.file}: ${f.detail}`).join("\n");
       throw new Error(`Webbplatsen bryter mot offline- eller integritetsreglerna och publiceras inte:\n${listed}`);
+    }
+    log("Kontrollerar att varje sida visas utan fel …");
+    const problems = await checkPages(staging);
+    if (problems.length > 0) {
+      throw new Error(`Sidor med fel publiceras inte:\n${formatPageProblems(problems)}`);
     }
     const months = readdirSync(staging).filter(isEditionName);
     try {

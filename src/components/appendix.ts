@@ -1,16 +1,19 @@
 // The appendix tables of Bilaga 1 ("Kontroller och beslut", "Arbetsmarknadsuppdrag och inflöde") and the follow-up
 // after exit, as sv-SE tables with CSV download.
 import {html} from "htl";
+import {assertRows} from "../lib/strict.js";
 import type {AppendixRow, FollowUpSection} from "../lib/metric-types.js";
 import {dataTable} from "./data-table.js";
 import {formatInteger, formatMonth, formatMonthShort, formatPercent} from "../lib/format.js";
 
 /** "Kontroller och beslut" and "Arbetsmarknadsuppdrag och inflöde" for the report year up to M. */
-export function appendixTables({month, rows}: {month: string; rows: AppendixRow[]}): {
+export function appendixTables(data: {month: string; rows: AppendixRow[]}): {
   kontroller: HTMLElement;
   uppdrag: HTMLElement;
   andrahand: HTMLElement;
 } {
+  assertRows(data?.rows, "appendixTables()");
+  const {month, rows} = data;
   const table = rows.map((r) => ({...r, manad: formatMonthShort(r.month)}));
   const last = rows[rows.length - 1];
   return {
@@ -53,6 +56,7 @@ export function appendixTables({month, rows}: {month: string; rows: AppendixRow[
 
 /** Follow-up after exit: the share without ekonomiskt bistånd 6, 12 and 18 months after each exit cohort. */
 export function followUpTable(section: FollowUpSection): HTMLElement {
+  assertRows(section?.cohorts, "followUpTable()");
   const rows = section.cohorts.map((c) => ({
     manad: formatMonthShort(c.month),
     avslutade: c.cohortSize,

@@ -2,6 +2,7 @@
 // an empty dashed bar labelled "<5" (or "dolt"), and a footnote states the rule.
 import * as Plot from "@observablehq/plot";
 import {html} from "htl";
+import {assertBreakdown, assertRows} from "../lib/strict.js";
 import type {BreakdownResult} from "../lib/metric-types.js";
 import {
   SUPPRESSED_LABEL as SUPPRESSED,
@@ -91,6 +92,7 @@ export function breakdownBars(
   breakdown: BreakdownResult,
   {width, sort = "value", totalLabel, filename}: BreakdownBarsOptions
 ): HTMLElement {
+  assertBreakdown(breakdown, "breakdownBars()");
   const bars = sortedCells(breakdown, sort);
   const shown = bars.filter((b) => b.value !== null);
   const hidden = bars.filter((b) => b.value === null && b.suppressed);
@@ -197,6 +199,7 @@ export function groupedBars(
   rows: readonly GroupedRow[],
   {width, title, definition, groupFormat = "text", filename}: GroupedBarsOptions
 ): HTMLElement {
+  assertRows(rows, "groupedBars()");
   const groups = [...new Set(rows.map((r) => r.group))];
   const groupName = (g: string) => (groupFormat === "month" ? formatMonthAbbr(g) : g);
   const last = groups[groups.length - 1];

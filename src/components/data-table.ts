@@ -1,5 +1,6 @@
 // Accessible data tables in sv-SE with a "Ladda ner CSV" button. Cell and CSV formats live in src/lib/table-format.ts.
 import {html} from "htl";
+import {assertRows} from "../lib/strict.js";
 import {SUPPRESSED_LABEL, SUPPRESSED_SECONDARY_LABEL, suppressionNote} from "../lib/disclosure.js";
 import {formatCell, isNumeric, toExcelCsv, type Column} from "../lib/table-format.js";
 
@@ -58,6 +59,7 @@ export function dataTable(
   columns: readonly Column[],
   {caption, filename, footer = [], rowHeaders = true, csvRows}: DataTableOptions
 ): HTMLElement {
+  assertRows(rows, "dataTable()");
   const body = (list: readonly object[]) =>
     list.map(
       (row) =>

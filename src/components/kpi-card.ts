@@ -1,5 +1,6 @@
 // The four headline cards of Bilaga 1: the value for the report month and the same month the previous year.
 import {html} from "htl";
+import {assertMetric} from "../lib/strict.js";
 import type {Comparison, MetricResult} from "../lib/metric-types.js";
 import {
   formatInteger,
@@ -83,6 +84,7 @@ export function kpiCard(
   metric: MetricResult,
   {title, subtitle, showChange = true, reasonLabel}: KpiCardOptions
 ): HTMLElement {
+  assertMetric(metric, "kpiCard()");
   const last = metric.previousYear;
   const comparable = isComparable(last);
   const reason = comparable ? null : (reasonLabel ?? shortReason(last.reason));

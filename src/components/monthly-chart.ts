@@ -11,6 +11,7 @@ import {
   type SymbolType
 } from "d3";
 import {html} from "htl";
+import {assertMetric} from "../lib/strict.js";
 import type {BreakMark, MetricResult} from "../lib/metric-types.js";
 import {dataTable, type Column} from "./data-table.js";
 import {
@@ -251,6 +252,7 @@ export function monthlyChart(
   metric: MetricResult,
   {width, height, format, axis = "millions"}: MonthlyChartOptions
 ): HTMLElement {
+  assertMetric(metric, "monthlyChart()");
   const valueText = format ?? valueFormatter(metric.unit);
   // A year without any value (e.g. a measure no longer reported) gets no colour or legend entry; its gap is shaded.
   const all = chartPoints(metric);

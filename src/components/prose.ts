@@ -1,6 +1,7 @@
-// Bound values for an edition's prose: the analyst writes ${value(eb.metrics.utbetalt)} or
-// ${change(eb.metrics.utbetalningshushall, "year")} in Markdown and never retypes a number.
-import type {Comparison, MetricResult} from "../lib/metric-types.js";
+// Bound values for an edition's prose: the analyst writes ${value(m.utbetalt)} or
+// ${change(m.utbetalningshushall, "year")} in Markdown and never retypes a number. The helpers refuse, with a Swedish
+// error that fails the page and the build, what they would otherwise have to guess: a missing metric, an unknown
+// comparison or an unknown option.
 import {
   describeChange,
   formatInteger,
@@ -10,22 +11,72 @@ import {
   formatPoints,
   type ChangeOptions
 } from "../lib/format.js";
+import type {Comparison, MetricResult} from "../lib/metric-types.js";
+import {assertMetric} from "../lib/strict.js";
 import {shortReason} from "./kpi-card.js";
 
-/** A metric's value for the report month (or another value of the same unit) in sv-SE. */
-export function value(metric: MetricResult, raw: number | null = metric.value): string {
+/** The comparisons a helper knows: the previous month, or the same month the previous year. */
+export type Against = "month" | "year";
+
+const AGAINST = {month: "föregående månad", year: "samma månad föregående år"} as const;
+const MODES = ["percent", "absolute", "both"] as const;
+const UNITS: readonly MetricResult["unit"][] = ["kr", "hushåll", "personer", "barn", "insatser", "andel", "ärenden"];
+
+function checkMetric(metric: unknown, helper: string): asserts metric is MetricResult {
+  assertMetric(metric, `${helper}()`);
+}
+
+function checkAgainst(against: unknown, helper: string): asserts against is Against {
+  if (against !== "month" && against !== "year") {
+    throw new Error(
+      `${helper}(): okänd jämförelse ${JSON.stringify(against)}. Skriv "month" (mot ${AGAINST.month}) eller "year" (mot ${AGAINST.year}).`
+    );
+  }
+}
+
+function checkOptions(options: unknown): asserts options is Pick<ChangeOptions, "mode" | "unit"> {
+  if (options === undefined) return;
+  if (!options || typeof options !== "object" || Array.isArray(options)) {
+    throw new Error(`change(): tredje argumentet ska vara ett objekt som {mode: "absolute"}.`);
+  }
+  for (const [key, value] of Object.entries(options)) {
+    if (key === "mode") {
+      if (!(MODES as readonly unknown[]).includes(value)) {
+        throw new Error(
+          `change(): okänt läge ${JSON.stringify(value)}. Skriv mode: "percent" (procent), "absolute" (antal) eller "both" (båda).`
+        );
+      }
+    } else if (key === "unit") {
+      if (!(UNITS as readonly unknown[]).includes(value)) {
+        throw new Error(`change(): okänd enhet ${JSON.stringify(value)}. Välj bland ${UNITS.join(", ")}.`);
+      }
+    } else {
+      throw new Error(`change(): okänt alternativ "${key}". Det som finns är mode och unit.`);
+    }
+  }
+}
+
+function formatValue(metric: MetricResult, raw: number | null): string {
   if (metric.unit === "kr") return formatKronor(raw);
   if (metric.unit === "andel") return formatPercent(raw);
   return formatInteger(raw);
 }
 
-/** The comparison month's value in sv-SE. */
-export function previous(metric: MetricResult, against: "month" | "year"): string {
-  return value(metric, comparison(metric, against).value);
+/** A metric's value for the report month in sv-SE: "22 632 677 kr", "2 122", "10,7 %". */
+export function value(metric: MetricResult): string {
+  checkMetric(metric, "value");
+  return formatValue(metric, metric.value);
 }
 
-function comparison(metric: MetricResult, against: "month" | "year"): Comparison {
+function comparison(metric: MetricResult, against: Against): Comparison {
   return against === "month" ? metric.previousMonth : metric.previousYear;
+}
+
+/** The comparison month's value in sv-SE. */
+export function previous(metric: MetricResult, against: Against): string {
+  checkMetric(metric, "previous");
+  checkAgainst(against, "previous");
+  return formatValue(metric, comparison(metric, against).value);
 }
 
 /**
@@ -34,9 +85,12 @@ function comparison(metric: MetricResult, against: "month" | "year"): Comparison
  */
 export function change(
   metric: MetricResult,
-  against: "month" | "year",
+  against: Against,
   options: Pick<ChangeOptions, "mode" | "unit"> = {}
 ): string {
+  checkMetric(metric, "change");
+  checkAgainst(against, "change");
+  checkOptions(options);
   const c = comparison(metric, against);
   // Shares move in percentage points, not per cent of a per cent.
   if (metric.unit === "andel" && c.change !== null) {
@@ -58,8 +112,10 @@ export function change(
 /** "ökade"/"minskade"/"oförändrat" only, for sentences the analyst words freely. */
 export function direction(
   metric: MetricResult,
-  against: "month" | "year"
+  against: Against
 ): "ökade" | "minskade" | "oförändrat" | "ej jämförbart" {
+  checkMetric(metric, "direction");
+  checkAgainst(against, "direction");
   const c = comparison(metric, against);
   if (!c.comparable || c.change === null) return "ej jämförbart";
   return c.change > 0 ? "ökade" : c.change < 0 ? "minskade" : "oförändrat";

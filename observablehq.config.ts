@@ -2,7 +2,8 @@
 // stack in style.css, our own footer; `<html lang="sv">` is set after the build by scripts/lib/site-check.ts
 // (finishPages) because Framework has no option.
 import {exportsRoot, isSyntheticExports} from "./data-loaders/deliveries.ts";
-import {editionFolders, includesReview, sourceRoot} from "./data-loaders/source-root.ts";
+import {readFrontMatter} from "./data-loaders/front-matter.ts";
+import {editionFolders, includesReview, pageFile, sourceRoot} from "./data-loaders/source-root.ts";
 import {formatDate, formatMonth} from "./src/lib/format.ts";
 import {pageNotices} from "./src/lib/notices.ts";
 import {settings} from "./src/lib/settings.ts";
@@ -47,8 +48,9 @@ export default {
   // An empty inline icon: browsers otherwise request /favicon.ico, which an intranet server may not have.
   head: '<meta name="description" content="Nämndrapport för arbetsmarknadsnämndens verksamheter"><link rel="icon" href="data:,">',
   // Every edition page says whether it is a draft or corrected, and every page whether its figures are synthetic.
-  header: ({data, path}: {data?: Record<string, unknown>; path: string}) =>
+  // Framework passes only the front matter keys it knows, so status and corrections are read from the page itself.
+  header: ({path}: {path: string}) =>
     `<span class="nr-header">${settings.municipality} · ${settings.administration}</span>` +
-    pageNotices({path, data, synthetic}),
+    pageNotices({path, data: readFrontMatter(pageFile(root, path)), synthetic}),
   footer: `${settings.municipality} · ${settings.administration} · Byggd ${formatDate(buildDate.toISOString().slice(0, 10))}`
 };

@@ -1,9 +1,9 @@
 // The edition archive: every src/<YYYY-MM>/ folder with its status, meeting month, delivery and PDFs.
-import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {meetingMonth, hasVux} from "../src/lib/schedule.ts";
 import {settings} from "../src/lib/settings.ts";
 import {deliveryForMonth, exportsRoot} from "./deliveries.ts";
+import {readFrontMatter} from "./front-matter.ts";
 import {editionFolders} from "./source-root.ts";
 
 export interface Edition {
@@ -17,9 +17,7 @@ export interface Edition {
 
 /** Reads `status:` from a page's front matter; anything but "publicerad" is a draft. */
 export function pageStatus(path: string): Edition["status"] {
-  if (!existsSync(path)) return "utkast";
-  const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(path, "utf8"))?.[1] ?? "";
-  return /^status:\s*publicerad\s*$/m.test(front) ? "publicerad" : "utkast";
+  return readFrontMatter(path).status === "publicerad" ? "publicerad" : "utkast";
 }
 
 /** Editions under the source root, newest first. Published only when both pages say so. */

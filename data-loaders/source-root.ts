@@ -18,6 +18,12 @@ export function editionFolders(root: string): string[] {
     .sort();
 }
 
+/** The Markdown file of a page path under a source root: "/2023-11/" → index.md, "/2023-11/tjansteskrivelse" → its .md. */
+export function pageFile(root: string, path: string): string {
+  const clean = path.replace(/^\//, "");
+  return join(root, clean === "" || clean.endsWith("/") ? `${clean}index.md` : `${clean}.md`);
+}
+
 /** The env NAMNDRAPPORT_ROOT, else src. */
 export function sourceRoot(): string {
   return process.env.NAMNDRAPPORT_ROOT || DEFAULT_SOURCE_ROOT;

@@ -8,6 +8,7 @@ import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
 import {mkdir, open, readdir, readFile, rm, stat, utimes, writeFile} from "node:fs/promises";
 import {join, relative, resolve} from "node:path";
+import {frontMatterBlock} from "../../data-loaders/front-matter.ts";
 import {DEFAULT_SOURCE_ROOT} from "../../data-loaders/source-root.ts";
 import {isLoaderErrorOutput} from "../../src/lib/loader-error.ts";
 
@@ -79,7 +80,7 @@ export async function loaderCacheKey(options: LoaderCacheOptions): Promise<strin
   // src/ too: a single-edition build's review lists the published editions from there.
   const pages = [...new Set([...(await listFiles(options.root)), ...(await listFiles(DEFAULT_SOURCE_ROOT))])];
   for (const file of pages.filter((f) => /\d{4}-\d{2}[/\\][^/\\]+\.md$/.test(f))) {
-    hash.update(`page:${file}\0`).update(/^---\n[\s\S]*?\n---/.exec(await readFile(file, "utf8"))?.[0] ?? "");
+    hash.update(`page:${file}\0`).update(frontMatterBlock(await readFile(file, "utf8")));
   }
   hash.update(`env:${process.env.NAMNDRAPPORT_EXPORTS ?? ""}`);
   return hash.digest("hex");

@@ -2,7 +2,19 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  {ignores: ["node_modules/", "tmp/", ".bygg/", "dist/", "dist-*/", "data/", "src/.observablehq/", "**/*.md"]},
+  {
+    ignores: [
+      "node_modules/",
+      "tmp/",
+      ".bygg/",
+      "dist/",
+      "dist-*/",
+      "data/",
+      "src/.observablehq/",
+      "publicerat/",
+      "**/*.md"
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

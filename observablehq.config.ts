@@ -13,7 +13,10 @@ const root = sourceRoot();
 // The review pages /<YYYY-MM>/granskning are built only on request (npm run build -- --granskning, npm run dev).
 const review = includesReview();
 
-/** Edition folders (src/YYYY-MM/), newest first. */
+/**
+ * Edition folders (YYYY-MM/), newest first. In a build, a published edition is a placeholder here and its pages are
+ * copied from its record afterwards (scripts/lib/site-build.ts).
+ */
 const editions = () => editionFolders(root).reverse();
 
 // Pages built from the bundled sample say so (src/lib/notices.ts).

@@ -1,10 +1,24 @@
-// The edition archive: every src/<YYYY-MM>/ folder with its status, meeting month, delivery and PDFs.
+// The edition archive: every src/<YYYY-MM>/ folder with its status, meeting month, delivery, versions and PDFs. A
+// published edition's facts come from its frozen record (records.ts), a draft's from its pages and the deliveries.
 import {join} from "node:path";
+import {addMonths} from "../src/lib/months.ts";
 import {meetingMonth, hasVux} from "../src/lib/schedule.ts";
 import {settings} from "../src/lib/settings.ts";
 import {deliveryForMonth, exportsRoot} from "./deliveries.ts";
 import {readFrontMatter} from "./front-matter.ts";
+import {recordVersions, versionPdfNames, type RecordVersion} from "./records.ts";
 import {editionFolders} from "./source-root.ts";
+
+export interface EditionVersion {
+  version: number;
+  published: string;
+  /** The correction's reason; null for the first version. */
+  correction: string | null;
+  delivery: string;
+  /** Site-relative folder of this version's pages: "./2023-08/" for the newest, "./2023-08-v1/" for older ones. */
+  folder: string;
+  pdfs: {namndrapport: string; tjansteskrivelse: string};
+}
 
 export interface Edition {
   month: string;
@@ -12,7 +26,12 @@ export interface Edition {
   status: "utkast" | "publicerad";
   hasVux: boolean;
   delivery: string | null;
+  /** True when the edition uses another delivery than the default one for its month. */
+  otherDelivery: boolean;
   pages: {namndrapport: string; tjansteskrivelse: string};
+  pdfs: {namndrapport: string; tjansteskrivelse: string};
+  /** Published versions, newest first (empty for a draft). */
+  versions: EditionVersion[];
 }
 
 /** Reads `status:` from a page's front matter; anything but "publicerad" is a draft. */
@@ -20,7 +39,47 @@ export function pageStatus(path: string): Edition["status"] {
   return readFrontMatter(path).status === "publicerad" ? "publicerad" : "utkast";
 }
 
-/** Editions under the source root, newest first. Published only when both pages say so. */
+/** The default delivery of report month M: the delivery day of the month after it (2023-11 → 2023-12-05). */
+export function expectedDelivery(month: string): string {
+  return `${addMonths(month, 1)}-${String(settings.deliveryDay).padStart(2, "0")}`;
+}
+
+/** The delivery an edition's page asks for in its front matter (`leverans: ÅÅÅÅ-MM-DD`), or undefined. */
+export function requestedDelivery(sourceRoot: string, month: string): string | undefined {
+  const value = readFrontMatter(join(sourceRoot, month, "index.md")).leverans;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return typeof value === "string" ? value : undefined;
+}
+
+/** The folder a version's pages are served from: the newest at /<M>/, older ones at /<M>-v<N>/ (same depth). */
+export function versionFolder(month: string, version: number, newest: boolean): string {
+  return newest ? month : `${month}-v${version}`;
+}
+
+function versionsOf(month: string, records: RecordVersion[]): EditionVersion[] {
+  return records
+    .map((r, i) => {
+      const newest = i === records.length - 1;
+      const folder = versionFolder(month, r.version, newest);
+      const names = versionPdfNames(month, r.version);
+      return {
+        version: r.version,
+        published: r.provenance.published,
+        correction: r.provenance.correction?.reason ?? null,
+        delivery: r.provenance.delivery.date,
+        folder: `./${folder}/`,
+        pdfs: {
+          namndrapport: newest ? `./${month}/namndrapport-${month}.pdf` : `./${folder}/${names.namndrapport}`,
+          tjansteskrivelse: newest
+            ? `./${month}/tjansteskrivelse-${month}.pdf`
+            : `./${folder}/${names.tjansteskrivelse}`
+        }
+      };
+    })
+    .reverse();
+}
+
+/** Editions under the source root, newest first. Published when both pages say so and a record exists. */
 export function listEditions(root: string): Edition[] {
   const exportsDir = exportsRoot();
   return editionFolders(root)
@@ -30,19 +89,28 @@ export function listEditions(root: string): Edition[] {
         pageStatus(join(root, month, "index.md")),
         pageStatus(join(root, month, "tjansteskrivelse.md"))
       ];
-      let delivery: string | null = null;
-      try {
-        delivery = deliveryForMonth(exportsDir, month);
-      } catch {
-        delivery = null;
+      const versions = versionsOf(month, recordVersions(month));
+      let delivery: string | null = versions[0]?.delivery ?? null;
+      if (!delivery) {
+        try {
+          delivery = deliveryForMonth(exportsDir, month, requestedDelivery(root, month));
+        } catch {
+          delivery = null;
+        }
       }
       return {
         month,
         meeting: meetingMonth(month),
-        status: statuses.every((s) => s === "publicerad") ? "publicerad" : "utkast",
+        status: statuses.every((s) => s === "publicerad") && versions.length > 0 ? "publicerad" : "utkast",
         hasVux: hasVux(month, settings.vuxReportMonths),
         delivery,
-        pages: {namndrapport: `./${month}/`, tjansteskrivelse: `./${month}/tjansteskrivelse`}
+        otherDelivery: delivery !== null && delivery !== expectedDelivery(month),
+        pages: {namndrapport: `./${month}/`, tjansteskrivelse: `./${month}/tjansteskrivelse`},
+        pdfs: {
+          namndrapport: `./${month}/namndrapport-${month}.pdf`,
+          tjansteskrivelse: `./${month}/tjansteskrivelse-${month}.pdf`
+        },
+        versions
       };
     });
 }

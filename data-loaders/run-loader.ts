@@ -8,7 +8,9 @@ import {settings} from "../src/lib/settings.ts";
 import {coverageFindings} from "./checks/edition.ts";
 import {ContractError} from "./checks/findings.ts";
 import {deliveryForMonth, exportsRoot, openDelivery} from "./deliveries.ts";
+import {requestedDelivery} from "./editions.ts";
 import {assertAggregateOutput} from "./privacy.ts";
+import {sourceRoot} from "./source-root.ts";
 
 export interface LoaderContext {
   conn: DuckDBConnection;
@@ -76,7 +78,9 @@ export async function runLoader(
     if (!values.month) throw new Error("Ange rapportmånad med --month=ÅÅÅÅ-MM.");
     month = values.month;
     const started = Date.now();
-    const {conn, delivery} = await openEdition(exportsRoot(), month, values.leverans);
+    // A delivery named on the command line, else the one the edition's page asks for, else the default.
+    const override = values.leverans ?? requestedDelivery(sourceRoot(), month);
+    const {conn, delivery} = await openEdition(exportsRoot(), month, override);
     const result = await loaderResult(compute, loaderContext(conn, month, delivery), file);
     process.stdout.write(output.encode ? output.encode(result) : JSON.stringify(result));
     console.error(`${name} ${month} (leverans ${delivery}): ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -6,11 +6,13 @@ import {invalidateLoaderCache, touchLoaderEntries} from "./lib/loader-cache.ts";
 import {exportsRoot, SRC_ROOT} from "./lib/paths.ts";
 import {runFramework} from "./lib/run.ts";
 import {ensureSampleData} from "./lib/sample-data.ts";
+import {shareFrameworkCaches} from "./lib/site-build.ts";
 
 const log = (line: string) => console.log(line);
 const options = {root: SRC_ROOT, exports: exportsRoot()};
 
 await ensureSampleData(log);
+await shareFrameworkCaches(SRC_ROOT);
 await invalidateLoaderCache(options);
 
 let timer: NodeJS.Timeout | undefined;

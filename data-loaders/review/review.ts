@@ -151,6 +151,8 @@ export interface ReviewOptions {
   delivery?: string;
   /** Framework source root with the editions (for the published ones). */
   sourceRoot: string;
+  /** Compare the published editions with today's delivery (default true; publishing skips it). */
+  comparePublished?: boolean;
   progress?: (line: string) => void;
 }
 
@@ -197,6 +199,7 @@ export async function buildReview(root: string, month: string, options: ReviewOp
     review.lateRegistrations = lateRegistrations(before, current, month);
   }
 
+  if (options.comparePublished === false) return review;
   const published = listEditions(options.sourceRoot).filter(
     (e) => e.status === "publicerad" && e.month < month && e.delivery !== null && e.delivery !== delivery
   );

@@ -83,12 +83,14 @@ export function formatPageProblems(problems: readonly PageProblem[]): string {
     .join("\n");
 }
 
+/** The HTML file of a page path in a built site: "2023-11/" → 2023-11/index.html. */
+export function pageHtmlFile(dir: string, page: string): string {
+  return join(dir, page === "" || page.endsWith("/") ? `${page}index.html` : `${page}.html`);
+}
+
 async function checkPage(browser: Browser, base: string, dir: string, page: string): Promise<PageProblem[]> {
   const problems: PageProblem[] = [];
-  const html = readFileSync(
-    join(dir, page === "" || page.endsWith("/") ? `${page}index.html` : `${page}.html`),
-    "utf8"
-  );
+  const html = readFileSync(pageHtmlFile(dir, page), "utf8");
   const sources = cellSources(html);
   const context = await browser.newContext();
   const tab = await context.newPage();

@@ -1,13 +1,20 @@
-// Building the site: sample data if needed → fresh loader cache → Framework build into a temporary folder →
-// lang="sv" → site check → edition PDFs → swap into the output folder. A failing step leaves the previous output
-// untouched. A single-edition build reads a source root that holds only that edition (symbolic links into src/).
-import {existsSync, readdirSync} from "node:fs";
-import {mkdir, rename, rm, symlink} from "node:fs/promises";
+// Building the site: sample data if needed → published editions checked against their records → a source root with
+// the archive and the drafts → fresh loader cache → Framework build into a temporary folder → lang="sv" → pages checked
+// in a browser and draft PDFs (both only for pages that changed) → published editions copied from their records →
+// site check → swap into the output folder. A failing step leaves the previous output untouched.
+//
+// Published editions are never recomputed or re-rendered: Framework never sees them, so a new delivery, a code change
+// or a disposed delivery cannot change them, and their cost in a build is a file copy.
+import {existsSync, lstatSync, readdirSync, readFileSync} from "node:fs";
+import {copyFile, mkdir, rename, rm, symlink, writeFile} from "node:fs/promises";
 import {join, resolve} from "node:path";
 import {editionFolders, isEditionName} from "../../data-loaders/source-root.ts";
 import {parseMonth} from "../../src/lib/months.ts";
+import {browserIdentity, cachedFile, contentKey, isDone, keepFile, markDone} from "./build-cache.ts";
+import {chromiumPath} from "./browser.ts";
+import {addPublishedEditions, checkPublishedEditions, publishedEditions} from "./frozen-site.ts";
 import {invalidateLoaderCache} from "./loader-cache.ts";
-import {checkPages, formatPageProblems} from "./page-check.ts";
+import {checkPages, formatPageProblems, pageHtmlFile, sitePages} from "./page-check.ts";
 import {EDITION_ROOTS, exportsRoot, SRC_ROOT} from "./paths.ts";
 import {writeEditionPdfs} from "./pdf.ts";
 import {runFramework} from "./run.ts";
@@ -21,9 +28,14 @@ export interface SiteBuildOptions {
   edition?: string;
   /** Include the review pages /<YYYY-MM>/granskning (left out of the public build by default). */
   review?: boolean;
+  /** Leave drafts out: only published editions (and the archive). */
+  withoutDrafts?: boolean;
   /** Source root for a single-edition build; default .bygg/utgava-<YYYY-MM>. A fresh folder recomputes all data. */
   editionRoot?: string;
-  /** A source root prepared by the caller (prepareEditionRoot), used as it is: for tests that edit a page copy. */
+  /**
+   * A source root prepared by the caller (prepareEditionRoot), used as it is and built as drafts: for publishing, and
+   * for tests that edit a page copy. Published editions are not added.
+   */
   sourceRoot?: string;
   /** Build time in seconds since 1970 for the footer and the data files' dates; default env SOURCE_DATE_EPOCH. */
   sourceDateEpoch?: string;
@@ -45,84 +57,191 @@ async function linkTree(from: string, to: string, skip: (name: string) => boolea
   }
 }
 
+/** A page Framework builds in place of a published edition's page, so the sidebar can list it; the record replaces it. */
+const PLACEHOLDER = "---\ntitle: Publicerad utgåva\nstatus: publicerad\ntoc: false\n---\n\nPublicerad utgåva.\n";
+
 /**
- * A source root with everything in src/ except the other editions, linked rather than copied so that edits show.
- * Its .observablehq/cache is its own: loader outputs are computed for this edition alone.
+ * A source root in `dir` with everything in src/ but only the editions `include` names, linked rather than copied so
+ * that edits show. An edition's frozen data (src/<M>/data/, written when it was published) is left out, so the root
+ * computes its data. `placeholders` get two empty pages each (published editions, copied in from their records after
+ * the build). Its .observablehq/cache is its own.
  */
-export async function prepareEditionRoot(month: string, dir: string): Promise<string> {
+export async function prepareSourceRoot(
+  dir: string,
+  include: readonly string[],
+  placeholders: readonly string[] = []
+): Promise<string> {
+  await mkdir(dir, {recursive: true});
+  for (const entry of readdirSync(dir)) {
+    if (entry !== ".observablehq") await rm(join(dir, entry), {recursive: true, force: true});
+  }
+  await linkTree(SRC_ROOT, dir, (name) => name === ".observablehq" || (isEditionName(name) && !include.includes(name)));
+  for (const month of include) await rm(join(dir, month, "data"), {recursive: true, force: true});
+  for (const month of placeholders) {
+    await mkdir(join(dir, month), {recursive: true});
+    for (const page of ["index.md", "tjansteskrivelse.md"]) await writeFile(join(dir, month, page), PLACEHOLDER);
+  }
+  return dir;
+}
+
+/** Framework's caches that depend only on Framework and node_modules, shared by every source root. */
+const SHARED_CACHES = ["_npm", "_node", "_jsr", "_observablehq"];
+
+/**
+ * Points a source root's Framework caches for npm packages, node_modules bundles and its own client at one shared
+ * folder, so a new root (a single edition, a publication) does not resolve and bundle every library again.
+ */
+export async function shareFrameworkCaches(root: string): Promise<void> {
+  const cache = join(root, ".observablehq", "cache");
+  await mkdir(cache, {recursive: true});
+  for (const name of SHARED_CACHES) {
+    const shared = resolve(EDITION_ROOTS, "framework-cache", name);
+    await mkdir(shared, {recursive: true});
+    const path = join(cache, name);
+    if (existsSync(path) && lstatSync(path).isSymbolicLink()) continue;
+    await rm(path, {recursive: true, force: true});
+    await symlink(shared, path);
+  }
+}
+
+/** Throws a Swedish error listing the editions when `month` is not one of them. */
+export function assertEdition(month: string): void {
   parseMonth(month);
   const editions = editionFolders(SRC_ROOT);
   if (!editions.includes(month)) {
     const known = editions.length ? ` Utgåvor som finns: ${editions.join(", ")}.` : "";
     throw new Error(`Utgåvan ${month} finns inte i ${SRC_ROOT}/.${known} Skapa den med npm run ny-utgava -- ${month}.`);
   }
-  await mkdir(dir, {recursive: true});
-  for (const entry of readdirSync(dir)) {
-    if (entry !== ".observablehq") await rm(join(dir, entry), {recursive: true, force: true});
-  }
-  await linkTree(SRC_ROOT, dir, (name) => name === ".observablehq" || (isEditionName(name) && name !== month));
-  return dir;
 }
 
-/** Builds the site (all editions, or one) into options.output. Returns the edition months built. */
+/** A source root with only `month` of the editions (see prepareSourceRoot). */
+export async function prepareEditionRoot(month: string, dir: string): Promise<string> {
+  assertEdition(month);
+  return prepareSourceRoot(dir, [month]);
+}
+
+/** The files whose content decides what a PDF looks like besides the page: the print code and the browser. */
+function pdfCodeKey(): string {
+  const code = readdirSync(join("scripts", "lib"))
+    .filter((f) => /^(pdf|browser|static-server)/.test(f))
+    .map((f) => join("scripts", "lib", f));
+  return contentKey([browserIdentity(chromiumPath())], [...code, "package-lock.json"]);
+}
+
+/** Pages not yet checked in this form: a page whose HTML passed before is not opened again. */
+function pagesToCheck(site: string, pages: string[], codeKey: string): {page: string; key: string}[] {
+  return pages
+    .map((page) => ({page, key: contentKey([codeKey, readFileSync(pageHtmlFile(site, page), "utf8")])}))
+    .filter(({key}) => !isDone("sidkontroll", key));
+}
+
+/** Writes the drafts' PDFs into the site, reusing the PDFs of an edition whose two pages did not change. */
+async function draftPdfs(site: string, months: string[], log: (line: string) => void): Promise<void> {
+  const code = pdfCodeKey();
+  for (const month of months) {
+    const names = [`namndrapport-${month}.pdf`, `tjansteskrivelse-${month}.pdf`];
+    const key = contentKey(
+      [code, month],
+      [join(site, month, "index.html"), join(site, month, "tjansteskrivelse.html")]
+    );
+    const cached = names.map((name) => cachedFile("pdf", key, name));
+    if (cached.every((file) => file !== null)) {
+      for (const [i, name] of names.entries()) await copyFile(cached[i] as string, join(site, month, name));
+      log(`PDF:er för ${month} oförändrade (sidorna har inte ändrats).`);
+      continue;
+    }
+    await writeEditionPdfs(site, [month], log);
+    for (const name of names) await keepFile("pdf", key, name, join(site, month, name));
+  }
+}
+
+/** Builds the site (all editions, or one) into options.output. Returns the edition months in it. */
 export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
   const {log} = options;
   const output = resolve(options.output);
   const staging = `${output}.bygger-${process.pid}`;
 
   await ensureSampleData(log);
+  const all = editionFolders(SRC_ROOT);
+  if (options.edition) assertEdition(options.edition);
+  const wanted = options.edition ? [options.edition] : all;
+  const published = options.sourceRoot ? [] : publishedEditions(SRC_ROOT).filter((m) => wanted.includes(m));
+  const drafts = options.withoutDrafts ? [] : wanted.filter((m) => !published.includes(m));
+
+  const problems = checkPublishedEditions(SRC_ROOT, published);
+  if (problems.length > 0) {
+    throw new Error(`Publicerade utgåvor stämmer inte med sina poster:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  }
+
   const root =
     options.sourceRoot ??
-    (options.edition
-      ? await prepareEditionRoot(
-          options.edition,
-          options.editionRoot ?? join(EDITION_ROOTS, `utgava-${options.edition}`)
-        )
-      : SRC_ROOT);
+    (await prepareSourceRoot(
+      options.editionRoot ?? join(EDITION_ROOTS, options.edition ? `utgava-${options.edition}` : "webbplats"),
+      drafts,
+      published
+    ));
+  await shareFrameworkCaches(root);
   if (await invalidateLoaderCache({root, exports: exportsRoot()})) {
     log("Dataladdare eller leveranser har ändrats: cachade laddarresultat tas bort och beräknas om.");
   }
 
-  log(options.edition ? `Bygger utgåvan ${options.edition} som egen webbplats …` : "Bygger webbplatsen …");
+  const what = options.edition ? `utgåvan ${options.edition} som egen webbplats` : "webbplatsen";
+  const computed = options.sourceRoot ? editionFolders(root) : drafts;
+  log(`Bygger ${what}: ${computed.length} utkast beräknas, ${published.length} publicerade hämtas ur sina poster …`);
   await rm(staging, {recursive: true, force: true});
   const env: Record<string, string> = {NAMNDRAPPORT_OUTPUT: staging, NAMNDRAPPORT_ROOT: root};
   if (options.review) env.NAMNDRAPPORT_GRANSKNING = "1";
   const sourceDateEpoch = options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH;
   if (sourceDateEpoch) env.SOURCE_DATE_EPOCH = sourceDateEpoch;
-  const {code, output: frameworkOutput} = await runFramework(["build"], env, {quiet: options.quiet});
-  if (code !== 0) {
-    await rm(staging, {recursive: true, force: true});
-    const details = options.quiet
-      ? `\n${frameworkOutput.trim().split("\n").slice(-20).join("\n")}`
-      : " (se felet ovan)";
-    throw new Error(`Bygget misslyckades${details}\nDet tidigare innehållet i ${options.output} är orört.`);
-  }
 
+  const stop = () => void rm(staging, {recursive: true, force: true}).finally(() => process.exit(130));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
   try {
+    const {code, output: frameworkOutput} = await runFramework(["build"], env, {quiet: options.quiet});
+    if (code !== 0) {
+      const details = options.quiet
+        ? `\n${frameworkOutput.trim().split("\n").slice(-20).join("\n")}`
+        : " (se felet ovan)";
+      throw new Error(`Bygget misslyckades${details}\nDet tidigare innehållet i ${options.output} är orört.`);
+    }
+
     await finishPages(staging, {sourceDateEpoch});
+    // Placeholders of published editions are replaced below; everything else Framework built is checked and printed.
+    for (const month of published) await rm(join(staging, month), {recursive: true, force: true});
+    const built = readdirSync(staging).filter(isEditionName);
+    const pageCode = contentKey([], [join("scripts", "lib", "page-check.ts")]);
+    const unchecked = pagesToCheck(staging, sitePages(staging), pageCode);
+    if (unchecked.length > 0) {
+      log(`Kontrollerar ${unchecked.length} ändrade sidor i webbläsaren …`);
+      const failures = await checkPages(
+        staging,
+        unchecked.map((u) => u.page)
+      );
+      if (failures.length > 0) throw new Error(`Sidor med fel publiceras inte:\n${formatPageProblems(failures)}`);
+      for (const {key} of unchecked) await markDone("sidkontroll", key);
+    }
+    try {
+      await draftPdfs(staging, built, log);
+    } catch (error) {
+      throw new Error(`PDF-utskriften misslyckades: ${error instanceof Error ? error.message : String(error)}`);
+    }
+
+    await addPublishedEditions(staging, published);
     const findings = await checkSite(staging);
     if (findings.length > 0) {
       const listed = findings.map((f) => `  ${f.file}: ${f.detail}`).join("\n");
       throw new Error(`Webbplatsen bryter mot offline- eller integritetsreglerna och publiceras inte:\n${listed}`);
-    }
-    log("Kontrollerar att varje sida visas utan fel …");
-    const problems = await checkPages(staging);
-    if (problems.length > 0) {
-      throw new Error(`Sidor med fel publiceras inte:\n${formatPageProblems(problems)}`);
-    }
-    const months = readdirSync(staging).filter(isEditionName);
-    try {
-      await writeEditionPdfs(staging, months, log);
-    } catch (error) {
-      throw new Error(`PDF-utskriften misslyckades: ${error instanceof Error ? error.message : String(error)}`);
     }
 
     const previous = `${output}.tidigare-${process.pid}`;
     if (existsSync(output)) await rename(output, previous);
     await rename(staging, output);
     await rm(previous, {recursive: true, force: true});
-    return months;
+    return [...published, ...built].sort();
   } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
     await rm(staging, {recursive: true, force: true});
   }
 }

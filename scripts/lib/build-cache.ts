@@ -1,0 +1,53 @@
+// What a build has already done and need not do again: a page that passed the browser check, an edition's PDFs. Keyed
+// by content (a built page's HTML names every script, style and data file it loads by content hash, so the HTML alone
+// decides what the page shows), kept under node_modules/.cache like the validation cache.
+import {createHash} from "node:crypto";
+import {existsSync, readFileSync, statSync} from "node:fs";
+import {copyFile, mkdir, writeFile} from "node:fs/promises";
+import {join} from "node:path";
+
+const ROOT = join("node_modules", ".cache", "namndrapport", "bygg");
+
+/** A key over strings and files' contents, in order (a missing file counts as empty; its path is not part of it). */
+export function contentKey(parts: readonly string[], files: readonly string[] = []): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  for (const file of files) {
+    if (existsSync(file)) hash.update(readFileSync(file));
+    hash.update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/** Identifies the installed Chromium without starting it: its path, size and modification time. */
+export function browserIdentity(path: string): string {
+  const info = statSync(path);
+  return `${path}:${info.size}:${info.mtimeMs}`;
+}
+
+function entry(kind: string, key: string, name = "ok"): string {
+  return join(ROOT, kind, key, name);
+}
+
+/** True when `kind` (e.g. "sidkontroll") has been done for `key`. */
+export function isDone(kind: string, key: string): boolean {
+  return existsSync(entry(kind, key));
+}
+
+/** Records that `kind` was done for `key`. */
+export async function markDone(kind: string, key: string): Promise<void> {
+  await mkdir(join(ROOT, kind, key), {recursive: true});
+  await writeFile(entry(kind, key), "");
+}
+
+/** A file kept for `key`, or null. */
+export function cachedFile(kind: string, key: string, name: string): string | null {
+  const path = entry(kind, key, name);
+  return existsSync(path) ? path : null;
+}
+
+/** Keeps a copy of `file` for `key` under `name`. */
+export async function keepFile(kind: string, key: string, name: string, file: string): Promise<void> {
+  await mkdir(join(ROOT, kind, key), {recursive: true});
+  await copyFile(file, entry(kind, key, name));
+}

@@ -36,16 +36,18 @@ function table(rows: string[][]): string {
     .join("\n");
 }
 
-function changeTable(changes: LateChange[], label: (c: LateChange) => string): string {
+function changeTable(changes: (LateChange & {cause?: string})[], label: (c: LateChange) => string): string {
+  const withCause = changes.some((c) => c.cause);
   return table([
-    ["Mått", "Månad", "Tidigare", "Nu", "Skillnad", "Procent"],
+    ["Mått", "Månad", "Tidigare", "Nu", "Skillnad", "Procent", ...(withCause ? ["Orsak"] : [])],
     ...changes.map((c) => [
       label(c),
       c.month,
       formatValue(c.unit, c.before),
       formatValue(c.unit, c.after),
       c.unit === "andel" ? `${formatSignedPercent(c.difference)}-enh` : formatSignedInteger(c.difference),
-      c.unit === "andel" ? "–" : formatSignedPercent(c.share)
+      c.unit === "andel" ? "–" : formatSignedPercent(c.share),
+      ...(withCause ? [c.cause ?? ""] : [])
     ])
   ]);
 }
@@ -94,13 +96,17 @@ function printReport(review: Review): void {
   );
   if (late.length) console.log(changeTable(late, (c) => c.label));
 
-  console.log(`\nPublicerade utgåvor som i dag skulle visa andra tal (beräknade på leverans ${delivery}):`);
-  if (review.publishedEditions.length === 0)
-    console.log("  Inga publicerade utgåvor före denna med en annan leverans.");
+  console.log(
+    `\nPublicerade utgåvor: deras frysta tal mot i dag (leverans ${delivery} och dagens kod). Orsak "data" = senare leverans, "kod" = koden räknar annorlunda på samma leverans:`
+  );
+  if (review.publishedEditions.length === 0) console.log("  Inga publicerade utgåvor före denna.");
   for (const edition of review.publishedEditions) {
     const changes = review.publishedChanges.filter((c) => c.edition === edition.month);
-    const what = changes.length ? `${changes.length} tal har ändrats` : "inga tal har ändrats";
-    console.log(`\n  ${formatMonth(edition.month)} (publicerad med leverans ${edition.delivery}): ${what}`);
+    const what = changes.length ? `${changes.length} tal skulle bli andra i dag` : "alla tal är desamma i dag";
+    const gone = edition.deliveryAvailable ? "" : "; leveransen finns inte kvar som den var, så orsaken är okänd";
+    console.log(
+      `\n  ${formatMonth(edition.month)} (version ${edition.version}, leverans ${edition.delivery}${gone}): ${what}`
+    );
     if (changes.length) console.log(changeTable(changes, (c) => c.label).replace(/^/gm, "  "));
   }
 }

@@ -9,11 +9,16 @@ import {checkDelivery} from "../checks/validate.ts";
 import {connect} from "../db.ts";
 import {deliveryForMonth, deliveryManifest, openDelivery, previousDelivery} from "../deliveries.ts";
 import {listEditions} from "../editions.ts";
+import {frozenSection, recordVersions, sha256File, type RecordVersion} from "../records.ts";
+import {deliveryDir} from "../staging/sources.ts";
+import {existsSync} from "node:fs";
+import {join} from "node:path";
 import {arbetsmarknad} from "../metrics/arbetsmarknad.ts";
 import {APPENDIX_METRICS, appendixMetrics} from "../metrics/bilagor.ts";
 import {ekonomisktBistand} from "../metrics/ekonomiskt-bistand.ts";
 import type {BreakdownResult, Comparison, MetricResult} from "../../src/lib/metric-types.ts";
 import type {
+  ChangeCause,
   Flag,
   LateChange,
   PublishedChange,
@@ -120,28 +125,61 @@ function shownValues(metric: MetricResult): Map<string, number | null> {
   return values;
 }
 
-/** The numbers of a published edition (computed on its own delivery) that differ when computed on `now`. */
+/**
+ * The numbers of a published edition (its frozen values) that today's computation gives differently, each with its
+ * cause: `then` is today's code on the delivery the edition was published with (null when that delivery is gone), so
+ * frozen ≠ then means the code changed the number and then ≠ now means the data did.
+ */
 export function publishedChanges(
-  edition: {month: string; delivery: string},
-  published: Record<string, MetricResult>,
-  now: Record<string, MetricResult>
+  edition: {month: string; version: number; delivery: string},
+  frozen: Record<string, MetricResult>,
+  now: Record<string, MetricResult>,
+  then: Record<string, MetricResult> | null
 ): PublishedChange[] {
   const changes: PublishedChange[] = [];
-  for (const [id, metric] of Object.entries(published)) {
+  for (const [id, metric] of Object.entries(frozen)) {
     const current = now[id];
     if (!current) continue;
     const nowValues = shownValues(current);
+    const thenValues = then?.[id] ? shownValues(then[id]) : null;
     for (const [month, before] of [...shownValues(metric)].sort(([a], [b]) => a.localeCompare(b))) {
       const after = nowValues.get(month);
       if (before == null || after == null || !differs(metric.unit, before, after)) continue;
+      const recomputed = thenValues?.get(month);
+      let cause: ChangeCause = "okänd";
+      if (thenValues && recomputed != null) {
+        const code = differs(metric.unit, before, recomputed);
+        const data = differs(metric.unit, recomputed, after);
+        cause = code && data ? "kod och data" : code ? "kod" : "data";
+      }
       changes.push({
         edition: edition.month,
+        version: edition.version,
         publishedDelivery: edition.delivery,
+        cause,
         ...changeOf(metric, month, before, after)
       });
     }
   }
   return changes;
+}
+
+/** The metrics a published version froze: the ekonomiskt bistånd and arbetsmarknad sections' series. */
+export function frozenMetrics(version: RecordVersion): Record<string, MetricResult> {
+  const sections = ["ekonomiskt-bistand", "arbetsmarknad"].map((s) =>
+    frozenSection<{metrics: Record<string, MetricResult>}>(version, s)
+  );
+  return Object.assign({}, ...sections.map((s) => s?.metrics ?? {}));
+}
+
+/** True when the delivery a version was published with is still here with the same files. */
+export function publishedDeliveryIntact(root: string, version: RecordVersion): boolean {
+  const {date, files} = version.provenance.delivery;
+  const dir = deliveryDir(root, date);
+  if (!existsSync(dir)) return false;
+  return Object.entries(files).every(
+    ([file, hash]) => existsSync(join(dir, file)) && sha256File(join(dir, file)) === hash
+  );
 }
 
 export interface ReviewOptions {
@@ -200,16 +238,32 @@ export async function buildReview(root: string, month: string, options: ReviewOp
   }
 
   if (options.comparePublished === false) return review;
-  const published = listEditions(options.sourceRoot).filter(
-    (e) => e.status === "publicerad" && e.month < month && e.delivery !== null && e.delivery !== delivery
-  );
+  // Published editions are compared as they were frozen, not as today's code would have computed them then.
+  const published = listEditions(options.sourceRoot).filter((e) => e.status === "publicerad" && e.month < month);
   for (const edition of published.reverse()) {
-    const publishedWith = edition.delivery as string;
-    progress(`Jämför den publicerade utgåvan ${edition.month} (leverans ${publishedWith}) med leverans ${delivery} …`);
-    const then = await reviewedMetrics(await openDelivery(root, publishedWith, {cache: true}), edition.month);
-    const now = await reviewedMetrics(conn, edition.month);
-    const changes = publishedChanges({month: edition.month, delivery: publishedWith}, then.metrics, now.metrics);
-    review.publishedEditions.push({month: edition.month, delivery: publishedWith, changes: changes.length});
+    const version = recordVersions(edition.month).at(-1);
+    if (!version) continue;
+    const publishedWith = version.provenance.delivery.date;
+    progress(`Jämför den publicerade utgåvan ${edition.month} (version ${version.version}) med leverans ${delivery} …`);
+    const frozen = frozenMetrics(version);
+    const now = (await reviewedMetrics(conn, edition.month)).metrics;
+    const available = publishedDeliveryIntact(root, version);
+    const then = available
+      ? (await reviewedMetrics(await openDelivery(root, publishedWith, {cache: true}), edition.month)).metrics
+      : null;
+    const changes = publishedChanges(
+      {month: edition.month, version: version.version, delivery: publishedWith},
+      frozen,
+      now,
+      then
+    );
+    review.publishedEditions.push({
+      month: edition.month,
+      version: version.version,
+      delivery: publishedWith,
+      deliveryAvailable: available,
+      changes: changes.length
+    });
     review.publishedChanges.push(...changes);
   }
   return review;

@@ -129,19 +129,21 @@ export function findingTable(findings: readonly Finding[], month: string): HTMLE
 
 /** Changed values (late registrations, or a published edition's numbers now). */
 export function changeTable(
-  changes: readonly LateChange[],
+  changes: readonly (LateChange & {cause?: string})[],
   {caption, filename}: {caption: string; filename: string}
 ): HTMLElement {
+  const columns: Column[] = [
+    {key: "label", label: "Mått", format: "text"},
+    {key: "month", label: "Månad", format: "month"},
+    valueColumn("before", "Tidigare"),
+    valueColumn("after", "Nu"),
+    valueColumn("difference", "Skillnad", changeFormat),
+    {key: "share", label: "Procent", format: "signedPercent", missing: "–"}
+  ];
+  if (changes.some((c) => c.cause)) columns.push({key: "cause", label: "Orsak", format: "text"});
   return dataTable(
     changes.map((c) => ({...c})),
-    [
-      {key: "label", label: "Mått", format: "text"},
-      {key: "month", label: "Månad", format: "month"},
-      valueColumn("before", "Tidigare"),
-      valueColumn("after", "Nu"),
-      valueColumn("difference", "Skillnad", changeFormat),
-      {key: "share", label: "Procent", format: "signedPercent", missing: "–"}
-    ],
+    columns,
     {caption, filename}
   );
 }

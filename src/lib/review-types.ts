@@ -68,12 +68,32 @@ export interface ReviewBreakdownRow {
   flags: Flag[];
 }
 
-/** A number a published edition showed that the current delivery gives differently. */
+/**
+ * What made a published number differ from today's computation: "data" (a later delivery: late registrations,
+ * corrections), "kod" (the code now computes it differently from the same delivery), both, or "okänd" when the
+ * delivery it was published with is no longer available as it was (disposed or changed).
+ */
+export type ChangeCause = "data" | "kod" | "kod och data" | "okänd";
+
+/** A number a published edition showed (its frozen record) that today's deliveries and code give differently. */
 export interface PublishedChange extends LateChange {
   /** The published edition, "YYYY-MM". */
   edition: string;
+  /** The version of the edition compared (its newest). */
+  version: number;
   /** The delivery it was published with. */
   publishedDelivery: string;
+  cause: ChangeCause;
+}
+
+/** A published edition the review compared with today's computation. */
+export interface PublishedEditionCheck {
+  month: string;
+  version: number;
+  delivery: string;
+  /** False when the delivery it was published with is gone or changed, so causes cannot be told apart. */
+  deliveryAvailable: boolean;
+  changes: number;
 }
 
 export interface Review {
@@ -88,6 +108,6 @@ export interface Review {
   breakdowns: ReviewBreakdownRow[];
   lateRegistrations: LateChange[];
   /** Published editions compared, each with the delivery it was published with. */
-  publishedEditions: {month: string; delivery: string; changes: number}[];
+  publishedEditions: PublishedEditionCheck[];
   publishedChanges: PublishedChange[];
 }

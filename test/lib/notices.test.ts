@@ -24,6 +24,12 @@ describe("pageNotices({path, data, synthetic})", () => {
     });
     expect(html).not.toContain("nr-notice-draft");
     expect(html).toContain("Rättad 2026-12-02: Nya hushåll &lt;räknades&gt; dubbelt");
+    const corrected = pageNotices({
+      path: "/2023-08/tjansteskrivelse",
+      data: {status: "publicerad", rattelser: [{datum: "2026-12-02", motivering: "x", version: 2}]},
+      synthetic: false
+    });
+    expect(corrected).toContain('<a href="../2023-08-v1/tjansteskrivelse">Version 1</a> finns kvar i arkivet.');
   });
 
   test("pageNotices says on every page, the archive too, that synthetic figures are not real", () => {

@@ -83,8 +83,8 @@ describe(`buildReview(exports, ${MONTH}) on the sample`, () => {
   }, 300_000);
 });
 
-describe("publishedChanges(edition, published, now)", () => {
-  const metric = (unit: MetricResult["unit"], values: [string, number][]): MetricResult =>
+describe("publishedChanges(edition, frozen, now, then)", () => {
+  const metric = (unit: MetricResult["unit"], values: [string, number][], lastYear = 5): MetricResult =>
     ({
       id: "m",
       label: "Mått",
@@ -92,33 +92,32 @@ describe("publishedChanges(edition, published, now)", () => {
       month: values.at(-1)![0],
       value: values.at(-1)![1],
       previousMonth: {month: values.at(-2)![0], value: values.at(-2)![1]},
-      previousYear: {month: "2022-08", value: 5},
+      previousYear: {month: "2022-08", value: lastYear},
       series: values.map(([month, value]) => ({month, value, system: null}))
     }) as MetricResult;
+  const edition = {month: "2023-08", version: 1, delivery: "2023-09-05"};
 
   test("lists changed values, including the previous year's, and ignores a share's change below the shown precision", () => {
-    const edition = {month: "2023-08", delivery: "2023-09-05"};
-    const counts = publishedChanges(
-      edition,
-      {
-        m: metric("hushåll", [
-          ["2023-07", 10],
+    const frozen = {
+      m: metric("hushåll", [
+        ["2023-07", 10],
+        ["2023-08", 20]
+      ])
+    };
+    const now = {
+      m: metric(
+        "hushåll",
+        [
+          ["2023-07", 12],
           ["2023-08", 20]
-        ])
-      },
-      {
-        m: {
-          ...metric("hushåll", [
-            ["2023-07", 12],
-            ["2023-08", 20]
-          ]),
-          previousYear: {month: "2022-08", value: 6}
-        } as MetricResult
-      }
-    );
-    expect(counts.map((c) => [c.month, c.before, c.after, c.difference, c.share])).toEqual([
-      ["2022-08", 5, 6, 1, 0.2],
-      ["2023-07", 10, 12, 2, 0.2]
+        ],
+        6
+      )
+    };
+    const counts = publishedChanges(edition, frozen, now, frozen);
+    expect(counts.map((c) => [c.month, c.before, c.after, c.difference, c.share, c.cause])).toEqual([
+      ["2022-08", 5, 6, 1, 0.2, "data"],
+      ["2023-07", 10, 12, 2, 0.2, "data"]
     ]);
     const shares = publishedChanges(
       edition,
@@ -133,8 +132,44 @@ describe("publishedChanges(edition, published, now)", () => {
           ["2023-07", 0.1004],
           ["2023-08", 0.2011]
         ])
-      }
+      },
+      null
     );
-    expect(shares.map((c) => c.month)).toEqual(["2023-08"]);
+    expect(shares.map((c) => [c.month, c.cause])).toEqual([["2023-08", "okänd"]]);
+  });
+
+  test("names code as the cause when today's code gives another number on the same delivery", () => {
+    const frozen = {
+      m: metric("kr", [
+        ["2023-07", 100],
+        ["2023-08", 200]
+      ])
+    };
+    // Today's code on the edition's own delivery: July differs (code). August differs only on today's delivery (data).
+    const then = {
+      m: metric("kr", [
+        ["2023-07", 130],
+        ["2023-08", 200]
+      ])
+    };
+    const now = {
+      m: metric("kr", [
+        ["2023-07", 130],
+        ["2023-08", 210]
+      ])
+    };
+    expect(publishedChanges(edition, frozen, now, then).map((c) => [c.month, c.cause])).toEqual([
+      ["2023-07", "kod"],
+      ["2023-08", "data"]
+    ]);
+    const both = {
+      m: metric("kr", [
+        ["2023-07", 140],
+        ["2023-08", 200]
+      ])
+    };
+    expect(publishedChanges(edition, frozen, both, then).map((c) => [c.month, c.cause])).toEqual([
+      ["2023-07", "kod och data"]
+    ]);
   });
 });

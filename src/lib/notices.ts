@@ -62,9 +62,16 @@ export function pageNotices({path, data, synthetic}: NoticeInput): string {
         `<div class="nr-watermark" aria-hidden="true">${DRAFT_WATERMARK}</div>`
       );
     }
+    const month = /^\/(\d{4}-\d{2})\//.exec(path)?.[1];
+    const page = path.replace(/^\/\d{4}-\d{2}\//, "");
     for (const c of correctionsOf(data)) {
+      // The version this correction replaced is kept at /<M>-v<N>/, one folder beside this page.
+      const replaced =
+        c.version && c.version > 1
+          ? ` <a href="../${month}-v${c.version - 1}/${escape(page)}">Version ${c.version - 1}</a> finns kvar i arkivet.`
+          : "";
       parts.push(
-        `<p class="nr-notice nr-notice-correction" role="note">Rättad ${escape(c.datum)}: ${escape(c.motivering)}</p>`
+        `<p class="nr-notice nr-notice-correction" role="note">Rättad ${escape(c.datum)}: ${escape(c.motivering)}${replaced}</p>`
       );
     }
   }

@@ -22,7 +22,7 @@ export interface SiteBuildOptions {
   review?: boolean;
   /** Source root for a single-edition build; default .bygg/utgava-<YYYY-MM>. A fresh folder recomputes all data. */
   editionRoot?: string;
-  /** Build time in seconds since 1970 for the footer and the data files' dates; default env SOURCE_DATE_EPOCH. */
+  /** Build time in seconds since 1970 for the footer, the data files' and the PDFs' dates; default env SOURCE_DATE_EPOCH. */
   sourceDateEpoch?: string;
   /** Collect Framework's own output and show it only when the build fails (tests, the reproducibility check). */
   quiet?: boolean;
@@ -99,7 +99,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
     }
     const months = readdirSync(staging).filter(isEditionName);
     try {
-      await writeEditionPdfs(staging, months, log);
+      await writeEditionPdfs(staging, months, log, {sourceDateEpoch});
     } catch (error) {
       throw new Error(`PDF-utskriften misslyckades: ${error instanceof Error ? error.message : String(error)}`);
     }

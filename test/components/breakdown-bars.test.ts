@@ -60,8 +60,13 @@ describe("breakdownBars", () => {
     expect(barLabels(figure)).toContain("1 514");
   });
 
-  test("breakdownBars(breakdown) has an aria-label with the total and the values", () => {
-    const label = attr(breakdownBars(avslutsorsaker, {width: 640}), "aria-label");
+  test("breakdownBars(breakdown) labels its chart image with the total and the values", () => {
+    const figure = breakdownBars(avslutsorsaker, {width: 640});
+    expect(figure.getAttribute("role")).toBe("group");
+    expect(figure.hasAttribute("aria-label")).toBe(false);
+    const svg = figure.querySelector("svg.nr-plot");
+    expect(svg?.getAttribute("role")).toBe("img");
+    const label = attr(svg, "aria-label");
     expect(label).toBe(
       "Orsaker till avslut, november 2023. Totalt 96. Arbete 41, Studier 23, Flyttat från kommunen 18, " +
         "Annan ersättning dolt, Avliden <5, Okänd 0."

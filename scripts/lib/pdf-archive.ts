@@ -165,7 +165,10 @@ const squeeze = (value: string) => value.replace(/\s+/g, "");
  */
 function fixBookmarks(catalog: PDFDict, headings: string[]): void {
   const outlines = catalog.lookupMaybe(name("Outlines"), PDFDict);
-  if (!outlines) throw new Error("Chromium skrev inga bokmärken i PDF:en.");
+  if (!outlines) {
+    if (headings.length === 0) return;
+    throw new Error("Chromium skrev inga bokmärken i PDF:en.");
+  }
   const items: PDFDict[] = [];
   const stack = [outlines.lookupMaybe(name("First"), PDFDict)];
   while (stack.length) {

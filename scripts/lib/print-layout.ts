@@ -31,11 +31,13 @@ export function preparePrintLayout(sizes: PrintSizes): PrintLayout {
   const landscape: string[] = [];
   const tooWide = new Set<Element>();
 
-  // Tables wider than the portrait page move to a landscape page if they fit there.
+  // Tables wider than the portrait page move to a landscape page if they fit there. A table block is kept on one
+  // page when it fits (report.css); a longer one is marked to flow on from where it starts.
   for (const block of document.querySelectorAll<HTMLElement>(".nr-table-block")) {
     const table = block.querySelector("table");
     const wrap = table?.parentElement;
     if (!table || !wrap || table.getClientRects().length === 0) continue;
+    if (block.getBoundingClientRect().height > sizes.height * 0.9) block.classList.add("nr-print-long");
     const needed = table.getBoundingClientRect().width;
     if (needed <= block.getBoundingClientRect().width + 0.5) continue;
     wrap.style.maxWidth = "none";

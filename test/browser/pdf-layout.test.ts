@@ -14,7 +14,10 @@ import {collapse, pageTexts, pdfInfo, textBoxes, visualLines} from "./pdf-tools.
 
 const site = inject("site");
 
-/** A site with one page per month: the report stylesheet, the page's notices in the header, body in main. */
+/**
+ * A site with one page per month: the report stylesheet (with the font variable Framework's theme defines), the
+ * page's notices in the header, body in main.
+ */
 async function fixtureSite(pages: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "namndrapport-pdf-"));
   await cp("src/components/report.css", join(dir, "report.css"));
@@ -24,7 +27,7 @@ async function fixtureSite(pages: Record<string, string>): Promise<string> {
     await writeFile(
       join(dir, month, "index.html"),
       `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Prov</title>` +
-        `<link rel="stylesheet" href="../report.css"></head><body>` +
+        `<link rel="stylesheet" href="../report.css"><style>:root {--sans-serif: sans-serif;}</style></head><body>` +
         `<header id="observablehq-header">${notices}</header><main id="observablehq-main">${body}</main></body></html>`
     );
   }
@@ -59,6 +62,24 @@ describe("renderPagePdf", () => {
       expect(lines).toContain(cells.join(" "));
     }
     expect(pageTexts(output).every((text) => text.includes("UTKAST"))).toBe(true);
+  });
+
+  test("renderPagePdf starts a table longer than a page right away and repeats its header row", async () => {
+    const rows = Array.from({length: 70}, (_, i) => ({rad: `rad ${i + 1}`, varde: i * 7}));
+    const columns = [
+      {key: "rad", label: "Rad", format: "text" as const},
+      {key: "varde", label: "Värde", format: "integer" as const}
+    ];
+    const table = dataTable(rows, columns, {caption: "Lång tabell", filename: "prov"}).outerHTML;
+    const dir = await fixtureSite({"2099-03": `<h1>Lång bilaga</h1>${table}`});
+    const output = join(dir, "lang.pdf");
+    await renderPagePdf({site: dir, month: "2099-03", page: "namndrapport", output});
+    const pages = pageTexts(output).map(collapse);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages[0]).toContain("Lång bilaga Lång tabell Rad Värde rad 1 0");
+    for (const page of pages.slice(1)) expect(page).toMatch(/Rad Värde rad \d+/);
+    const lines = visualLines(textBoxes(output).words).map((l) => l.text);
+    expect(rows.filter((r) => !lines.includes(`${r.rad} ${collapse(r.varde.toLocaleString("sv-SE"))}`))).toEqual([]);
   });
 
   test("renderPagePdf refuses content that would be cut off, naming each piece", async () => {

@@ -30,6 +30,21 @@ describe("breakdownBars", () => {
     expect(ticks[0]).toBe("Arbete");
   });
 
+  test("breakdownBars(breakdown) wraps a label too long for the label column onto more lines, never cutting it", () => {
+    const long = "Egen försörjning i Arbetsförmedlingens program för nyanlända";
+    const cells = avslutsorsaker.cells.map((c, i) => (i === 0 ? {...c, label: long} : c));
+    // 672 px is the content width of an A4 page: the label column is at most 45 % of it.
+    const figure = breakdownBars({...avslutsorsaker, cells}, {width: 672});
+    const labels = [...figure.querySelectorAll('g[aria-label="y-axis tick label"] text')];
+    const wrapped = labels.find((t) => t.querySelectorAll("tspan").length > 1);
+    expect(wrapped).toBeDefined();
+    expect([...wrapped!.querySelectorAll("tspan")].map((t) => t.textContent).join(" ")).toBe(long);
+    // Labels that fit stay on one line, also at a width where nothing needs wrapping.
+    expect(labels.filter((t) => t !== wrapped).every((t) => t.querySelectorAll("tspan").length === 0)).toBe(true);
+    const wide = breakdownBars(avslutsorsaker, {width: 640});
+    expect(wide.querySelectorAll('g[aria-label="y-axis tick label"] tspan')).toHaveLength(0);
+  });
+
   test("breakdownBars(breakdown, {sort: 'none'}) keeps the loader's order", () => {
     expect(sortedCells(vuxElever, "none").map((c) => c.label)[0]).toBe("Agila Institutet");
     expect(sortedCells(vuxElever).map((c) => c.label)[0]).toBe("Linvux");

@@ -93,6 +93,8 @@ describe("monthlyChart", () => {
     expect(figure.getAttribute("role")).toBe("group");
     expect(figure.hasAttribute("aria-label")).toBe(false);
     expect(plotOf(figure).getAttribute("role")).toBe("img");
+    // Plot's named marks are hidden: the image's label speaks for the drawing (axe: no aria-label on a bare <g>).
+    expect(plotOf(figure).querySelectorAll(':scope > g:not([aria-hidden="true"])')).toHaveLength(0);
     expect(attr(plotOf(figure), "aria-label")).toBe(
       "Utbetalt ekonomiskt bistånd per månad, februari 2021–november 2023. November 2023: 22 632 677 kr. " +
         "November 2022: 22 448 660 kr. Byte till Lifecare oktober 2022."

@@ -2,10 +2,10 @@
 // a landscape page with every cell, content that cannot fit stops the PDF with a message naming it, and a corrected,
 // published edition prints its correction and no UTKAST.
 import "../components/dom.ts";
-import {cp, mkdir, mkdtemp, readFile, writeFile} from "node:fs/promises";
+import {cp, mkdir, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {describe, expect, inject, test} from "vitest";
+import {afterAll, describe, expect, inject, test} from "vitest";
 import {renderPagePdf} from "../../scripts/lib/pdf.ts";
 import {serveStatic} from "../../scripts/lib/static-server.ts";
 import {dataTable} from "../../src/components/data-table.ts";
@@ -13,13 +13,22 @@ import {pageNotices} from "../../src/lib/notices.ts";
 import {collapse, pageTexts, pdfInfo, textBoxes, visualLines} from "./pdf-tools.ts";
 
 const site = inject("site");
+const made: string[] = [];
+afterAll(() => Promise.all(made.map((dir) => rm(dir, {recursive: true, force: true}))));
+
+/** A fresh temporary folder, removed after the tests. */
+async function temporary(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 
 /**
  * A site with one page per month: the report stylesheet (with the font variable Framework's theme defines), the
  * page's notices in the header, body in main.
  */
 async function fixtureSite(pages: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "namndrapport-pdf-"));
+  const dir = await temporary("namndrapport-pdf-");
   await cp("src/components/report.css", join(dir, "report.css"));
   for (const [month, body] of Object.entries(pages)) {
     const notices = pageNotices({path: `/${month}/`, data: {status: "utkast"}, synthetic: false});
@@ -100,7 +109,7 @@ describe("renderPagePdf", () => {
   });
 
   test("renderPagePdf of a published, corrected edition (served by URL) prints the correction and no UTKAST", async () => {
-    const copy = await mkdtemp(join(tmpdir(), "namndrapport-rattad-"));
+    const copy = await temporary("namndrapport-rattad-");
     await cp(site, copy, {recursive: true});
     const page = join(copy, "2023-11", "tjansteskrivelse.html");
     const html = await readFile(page, "utf8");

@@ -1,6 +1,6 @@
 // npm run reproducerbarhet [-- --utgava ÅÅÅÅ-MM] [--behall]: builds one edition twice from scratch (own source roots,
-// empty loader caches, the same SOURCE_DATE_EPOCH) and checks that every file is byte-identical and the PDFs have the
-// same text. Exit status 1 on any difference.
+// empty loader caches, the same SOURCE_DATE_EPOCH) and checks that every file, PDFs included, is byte-identical.
+// Exit status 1 on any difference.
 import {rm} from "node:fs/promises";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     return 1;
   }
   log(
-    `\nReproducerbart: ${result.files} filer byte för byte lika och ${result.pdfs} PDF:er med samma text i två bygg av ${edition}.`
+    `\nReproducerbart: ${result.files} filer byte för byte lika, varav ${result.pdfs} PDF:er, i två bygg av ${edition}.`
   );
   return 0;
 }

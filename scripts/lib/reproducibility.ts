@@ -1,5 +1,6 @@
-// Reproducible builds: two builds from the same deliveries must give byte-identical files (data, pages, scripts) and
-// PDFs with the same text. PDFs carry a creation time, so they are compared by their text (pdftotext, poppler-utils).
+// Reproducible builds: two builds from the same deliveries and SOURCE_DATE_EPOCH must give byte-identical files,
+// PDFs included (their dates come from SOURCE_DATE_EPOCH and their IDs from their content, scripts/lib/pdf-archive.ts).
+// When two PDFs differ, their text (pdftotext, poppler-utils) tells whether the content or only the bytes differ.
 import {execFile} from "node:child_process";
 import {createHash} from "node:crypto";
 import {readdir, readFile} from "node:fs/promises";
@@ -9,9 +10,9 @@ import {promisify} from "node:util";
 const run = promisify(execFile);
 
 export interface Comparison {
-  /** Files compared byte for byte. */
+  /** Files compared byte for byte, PDFs included. */
   files: number;
-  /** PDFs compared by their text. */
+  /** Of those, PDFs. */
   pdfs: number;
   /** Swedish, one line per difference; empty when the builds agree. */
   differences: string[];
@@ -47,18 +48,14 @@ export async function compareBuilds(a: string, b: string): Promise<Comparison> {
     ...left.filter((f) => !inRight.has(f)).map((f) => `${f}: finns bara i det första bygget`),
     ...right.filter((f) => !left.includes(f)).map((f) => `${f}: finns bara i det andra bygget`)
   ];
-  let files = 0;
-  let pdfs = 0;
-  for (const file of left.filter((f) => inRight.has(f))) {
-    if (file.endsWith(".pdf")) {
-      pdfs++;
-      const [x, y] = await Promise.all([pdfText(join(a, file)), pdfText(join(b, file))]);
-      if (x !== y) differences.push(`${file}: texten skiljer sig`);
-    } else {
-      files++;
-      const [x, y] = await Promise.all([readFile(join(a, file)), readFile(join(b, file))]);
-      if (sha256(x) !== sha256(y)) differences.push(`${file}: innehållet skiljer sig`);
-    }
+  const common = left.filter((f) => inRight.has(f));
+  for (const file of common) {
+    const [x, y] = await Promise.all([readFile(join(a, file)), readFile(join(b, file))]);
+    if (sha256(x) === sha256(y)) continue;
+    if (!file.endsWith(".pdf")) differences.push(`${file}: innehållet skiljer sig`);
+    else if ((await pdfText(join(a, file))) === (await pdfText(join(b, file)))) {
+      differences.push(`${file}: byten skiljer sig men texten är densamma`);
+    } else differences.push(`${file}: texten skiljer sig`);
   }
-  return {files, pdfs, differences};
+  return {files: common.length, pdfs: common.filter((f) => f.endsWith(".pdf")).length, differences};
 }

@@ -37,7 +37,7 @@ export interface SiteBuildOptions {
    * for tests that edit a page copy. Published editions are not added.
    */
   sourceRoot?: string;
-  /** Build time in seconds since 1970 for the footer and the data files' dates; default env SOURCE_DATE_EPOCH. */
+  /** Build time in seconds since 1970 for the footer, the data files' and the PDFs' dates; default env SOURCE_DATE_EPOCH. */
   sourceDateEpoch?: string;
   /** Collect Framework's own output and show it only when the build fails (tests, the reproducibility check). */
   quiet?: boolean;
@@ -123,9 +123,10 @@ export async function prepareEditionRoot(month: string, dir: string): Promise<st
 /** The files whose content decides what a PDF looks like besides the page: the print code and the browser. */
 function pdfCodeKey(): string {
   const code = readdirSync(join("scripts", "lib"))
-    .filter((f) => /^(pdf|browser|static-server)/.test(f))
+    .filter((f) => /^(pdf|print|browser|static-server)/.test(f))
     .map((f) => join("scripts", "lib", f));
-  return contentKey([browserIdentity(chromiumPath())], [...code, "package-lock.json"]);
+  const icc = readdirSync(join("scripts", "lib", "icc")).map((f) => join("scripts", "lib", "icc", f));
+  return contentKey([browserIdentity(chromiumPath())], [...code, ...icc, "package-lock.json"]);
 }
 
 /** Pages not yet checked in this form: a page whose HTML passed before is not opened again. */
@@ -136,7 +137,12 @@ function pagesToCheck(site: string, pages: string[], codeKey: string): {page: st
 }
 
 /** Writes the drafts' PDFs into the site, reusing the PDFs of an edition whose two pages did not change. */
-async function draftPdfs(site: string, months: string[], log: (line: string) => void): Promise<void> {
+async function draftPdfs(
+  site: string,
+  months: string[],
+  log: (line: string) => void,
+  sourceDateEpoch: string | undefined
+): Promise<void> {
   const code = pdfCodeKey();
   for (const month of months) {
     const names = [`namndrapport-${month}.pdf`, `tjansteskrivelse-${month}.pdf`];
@@ -150,7 +156,7 @@ async function draftPdfs(site: string, months: string[], log: (line: string) => 
       log(`PDF:er för ${month} oförändrade (sidorna har inte ändrats).`);
       continue;
     }
-    await writeEditionPdfs(site, [month], log);
+    await writeEditionPdfs(site, [month], log, {sourceDateEpoch});
     for (const name of names) await keepFile("pdf", key, name, join(site, month, name));
   }
 }
@@ -222,7 +228,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
       for (const {key} of unchecked) await markDone("sidkontroll", key);
     }
     try {
-      await draftPdfs(staging, built, log);
+      await draftPdfs(staging, built, log, sourceDateEpoch);
     } catch (error) {
       throw new Error(`PDF-utskriften misslyckades: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -64,7 +64,7 @@ export function followUpTable(section: FollowUpSection): HTMLElement {
     m12: c.withoutAssistance[12],
     m18: c.withoutAssistance[18]
   }));
-  return html`<div>
+  return html`<div class="nr-keep-together">
     <p>
       Under ${formatMonth(section.month)} avslutades ${formatInteger(section.exitsExclReferredBack)} deltagare exklusive
       återremitterade. Andelen med okänd avslutsorsak var ${formatPercent(section.unknownShare)}.

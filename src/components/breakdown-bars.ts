@@ -9,6 +9,7 @@ import {
   SUPPRESSED_SECONDARY_LABEL as SUPPRESSED_SECONDARY,
   suppressionNote
 } from "../lib/disclosure.js";
+import {chartImage} from "./chart-image.js";
 import {dataTable, type Column} from "./data-table.js";
 import {formatInteger, formatMonth, formatMonthAbbr} from "../lib/format.js";
 import {BAR, INK, MUTED, newestFirstColor} from "./palette.js";
@@ -43,10 +44,16 @@ function barText(value: number | null, suppressed: Suppressed): string {
   return value === null ? (suppressed ? hiddenText(suppressed) : "uppgift saknas") : formatInteger(value);
 }
 
-/** Room for the longest label left of the bars, in pixels (about 7 px a character at 12 px). */
-function labelMargin(labels: string[], width: number): number {
+/**
+ * Room for the labels left of the bars, in pixels (about 7 px a character at 12 px), at most 45 % of the width. When
+ * the longest label needs more, labels wrap onto more lines (lineWidth, in ems of the 12 px font, with a margin for
+ * wide fonts) instead of being cut off at the edge of the chart, e.g. on an A4 page.
+ */
+function labelAxis(labels: string[], width: number): {margin: number; lineWidth: number} {
   const longest = Math.max(0, ...labels.map((l) => l.length));
-  return Math.round(Math.min(width * 0.45, Math.max(60, 10 + longest * 7)));
+  const needed = Math.max(60, 10 + longest * 7);
+  const margin = Math.round(Math.min(width * 0.45, needed));
+  return {margin, lineWidth: needed <= margin ? Infinity : ((margin - 10) / 12) * 0.85};
 }
 
 /** The cells in display order: by value descending (hidden values after shown ones, zeros last) or as given. */
@@ -98,7 +105,7 @@ export function breakdownBars(
   const hidden = bars.filter((b) => b.value === null && b.suppressed);
   const max = Math.max(1, ...shown.map((b) => b.value as number));
   const stub = max * 0.04; // hidden values get a short outline: long enough to see, too short to read as a value
-  const marginLeft = labelMargin(
+  const labels = labelAxis(
     bars.map((b) => b.label),
     width
   );
@@ -106,14 +113,15 @@ export function breakdownBars(
   const svg = Plot.plot({
     width,
     height: 8 + ROW * Math.max(1, bars.length),
-    marginLeft,
+    marginLeft: labels.margin,
     marginRight: 56,
     marginTop: 4,
     marginBottom: 4,
     style: {fontSize: "12px", fontFamily: "var(--sans-serif, system-ui, sans-serif)", color: INK},
     x: {domain: [0, max], nice: true, axis: null},
-    y: {domain: bars.map((b) => b.label), label: null, tickSize: 0, padding: 0.25},
+    y: {domain: bars.map((b) => b.label), padding: 0.25},
     marks: [
+      Plot.axisY({tickSize: 0, label: null, lineWidth: labels.lineWidth}),
       Plot.barX(shown, {x: "value", y: "label", fill: BAR}),
       Plot.barX(hidden, {
         x1: 0,
@@ -135,15 +143,14 @@ export function breakdownBars(
       })
     ]
   });
-  svg.setAttribute("aria-hidden", "true");
-  svg.classList.add("nr-plot");
+  chartImage(svg, summary(breakdown, bars));
 
   const rows = bars.map((b) => ({label: b.label, value: b.value, suppressed: b.suppressed}));
   const columns: Column[] = [
     {key: "label", label: "Kategori", format: "text"},
     {key: "value", label: "Antal", format: "integer"}
   ];
-  return html`<figure class="nr-figure nr-breakdown" aria-label=${summary(breakdown, bars)} data-metric=${breakdown.id}>
+  return html`<figure class="nr-figure nr-breakdown" role="group" data-metric=${breakdown.id}>
     ${svg}
     <figcaption>
       <p class="nr-definition">${breakdown.definition}</p>
@@ -215,14 +222,15 @@ export function groupedBars(
   // Newest group darkest: the year palette from the newest end.
   const colors = groups.map((_, i) => newestFirstColor(groups.length - 1 - i));
   const names = groups.map(groupName);
+  const groupLabels = labelAxis(
+    categories.map(([, label]) => label),
+    width
+  );
 
   const svg = Plot.plot({
     width,
     height: 24 + categories.length * (groups.length * 16 + 14),
-    marginLeft: labelMargin(
-      categories.map(([, label]) => label),
-      width
-    ),
+    marginLeft: groupLabels.margin,
     marginRight: 56,
     marginTop: 4,
     marginBottom: 8,
@@ -253,12 +261,9 @@ export function groupedBars(
         fill: INK,
         fontSize: 11
       }),
-      Plot.axisFy({anchor: "left", tickSize: 0, label: null})
+      Plot.axisFy({anchor: "left", tickSize: 0, label: null, lineWidth: groupLabels.lineWidth})
     ]
   });
-  svg.setAttribute("aria-hidden", "true");
-  svg.classList.add("nr-plot");
-
   // The table is wide: a row per category, a column per group; each cell knows whether it was suppressed.
   const cell = (key: string, group: string) => rows.find((r) => r.key === key && r.group === group);
   const tableRows = categories.map(([key, label]) =>
@@ -288,8 +293,9 @@ export function groupedBars(
         `${label}: ${groups.map((g, i) => `${names[i]} ${barText(cell(key, g)?.value ?? null, cell(key, g)?.suppressed)}`).join(", ")}`
     )
     .join("; ")}.`;
+  chartImage(svg, summaryText);
 
-  return html`<figure class="nr-figure nr-grouped" aria-label=${summaryText}>
+  return html`<figure class="nr-figure nr-grouped" role="group">
     <div class="nr-legend" aria-hidden="true">
       ${names.map(
         (name, i) =>

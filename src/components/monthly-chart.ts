@@ -13,6 +13,7 @@ import {
 import {html} from "htl";
 import {assertMetric} from "../lib/strict.js";
 import type {BreakMark, MetricResult} from "../lib/metric-types.js";
+import {chartImage} from "./chart-image.js";
 import {dataTable, type Column} from "./data-table.js";
 import {
   formatDecimal,
@@ -246,7 +247,7 @@ function chartTable(metric: MetricResult, points: ChartPoint[]): HTMLElement {
 /**
  * A monthly line chart with one line per calendar year (January–December), the latest year emphasised, points with
  * tooltips, breaks as dashed rules with a short label, gaps as shaded months with no line. Under it the definition,
- * the break notes and the data as a table. Returns a <figure> whose aria-label holds the key numbers.
+ * the break notes and the data as a table. Returns a <figure> whose chart image is labelled with the key numbers.
  */
 export function monthlyChart(
   metric: MetricResult,
@@ -370,11 +371,9 @@ export function monthlyChart(
       Plot.tip(defined, Plot.pointer({x: "m", y: "value", title: tipTitle}))
     ]
   });
-  svg.setAttribute("aria-hidden", "true");
-  svg.classList.add("nr-plot");
+  chartImage(svg, chartSummary(metric, valueText));
 
-  const summary = chartSummary(metric, valueText);
-  return html`<figure class="nr-figure nr-monthly" aria-label=${summary} data-metric=${metric.id}>
+  return html`<figure class="nr-figure nr-monthly" role="group" data-metric=${metric.id}>
     ${legend(years, latest, rules.filter((b) => b.kind === "ej_jamforbar").at(-1))} ${svg}
     <figcaption>
       <p class="nr-definition">${metric.definition}</p>

@@ -30,6 +30,21 @@ describe("breakdownBars", () => {
     expect(ticks[0]).toBe("Arbete");
   });
 
+  test("breakdownBars(breakdown) wraps a label too long for the label column onto more lines, never cutting it", () => {
+    const long = "Egen försörjning i Arbetsförmedlingens program för nyanlända";
+    const cells = avslutsorsaker.cells.map((c, i) => (i === 0 ? {...c, label: long} : c));
+    // 672 px is the content width of an A4 page: the label column is at most 45 % of it.
+    const figure = breakdownBars({...avslutsorsaker, cells}, {width: 672});
+    const labels = [...figure.querySelectorAll('g[aria-label="y-axis tick label"] text')];
+    const wrapped = labels.find((t) => t.querySelectorAll("tspan").length > 1);
+    expect(wrapped).toBeDefined();
+    expect([...wrapped!.querySelectorAll("tspan")].map((t) => t.textContent).join(" ")).toBe(long);
+    // Labels that fit stay on one line, also at a width where nothing needs wrapping.
+    expect(labels.filter((t) => t !== wrapped).every((t) => t.querySelectorAll("tspan").length === 0)).toBe(true);
+    const wide = breakdownBars(avslutsorsaker, {width: 640});
+    expect(wide.querySelectorAll('g[aria-label="y-axis tick label"] tspan')).toHaveLength(0);
+  });
+
   test("breakdownBars(breakdown, {sort: 'none'}) keeps the loader's order", () => {
     expect(sortedCells(vuxElever, "none").map((c) => c.label)[0]).toBe("Agila Institutet");
     expect(sortedCells(vuxElever).map((c) => c.label)[0]).toBe("Linvux");
@@ -83,8 +98,13 @@ describe("breakdownBars", () => {
     expect(barLabels(figure)).toContain("1 514");
   });
 
-  test("breakdownBars(breakdown) has an aria-label with the total and the values", () => {
-    const label = attr(breakdownBars(avslutsorsaker, {width: 640}), "aria-label");
+  test("breakdownBars(breakdown) labels its chart image with the total and the values", () => {
+    const figure = breakdownBars(avslutsorsaker, {width: 640});
+    expect(figure.getAttribute("role")).toBe("group");
+    expect(figure.hasAttribute("aria-label")).toBe(false);
+    const svg = figure.querySelector("svg.nr-plot");
+    expect(svg?.getAttribute("role")).toBe("img");
+    const label = attr(svg, "aria-label");
     expect(label).toBe(
       "Orsaker till avslut, november 2023. Totalt 96. Arbete 41, Studier 23, Flyttat från kommunen 18, " +
         "Annan ersättning dolt, Avliden <5, Okänd 0."

@@ -86,14 +86,19 @@ describe("monthlyChart", () => {
     expect(text(svg)).toContain("Byte till Lifecare okt 2022");
   });
 
-  test("monthlyChart(metric) has an aria-label with the latest value and the same month last year", () => {
+  test("monthlyChart(metric) labels its chart image with the latest value and the same month last year", () => {
     const figure = monthlyChart(utbetalt, {width: 640});
     expect(figure.tagName).toBe("FIGURE");
-    expect(attr(figure, "aria-label")).toBe(
+    // The label sits on the chart, not the figure: in the tagged PDF a figure's /Alt would hide its caption.
+    expect(figure.getAttribute("role")).toBe("group");
+    expect(figure.hasAttribute("aria-label")).toBe(false);
+    expect(plotOf(figure).getAttribute("role")).toBe("img");
+    // Plot's named marks are hidden: the image's label speaks for the drawing (axe: no aria-label on a bare <g>).
+    expect(plotOf(figure).querySelectorAll(':scope > g:not([aria-hidden="true"])')).toHaveLength(0);
+    expect(attr(plotOf(figure), "aria-label")).toBe(
       "Utbetalt ekonomiskt bistånd per månad, februari 2021–november 2023. November 2023: 22 632 677 kr. " +
         "November 2022: 22 448 660 kr. Byte till Lifecare oktober 2022."
     );
-    expect(plotOf(figure).getAttribute("aria-hidden")).toBe("true");
   });
 
   test("chartSummary(metric) says when last year is not comparable and names the gap", () => {
@@ -182,8 +187,8 @@ describe("monthlyChart", () => {
     const strip = svg.querySelector('g[aria-label="rect"] rect');
     expect(Number(strip?.getAttribute("x"))).toBeCloseTo(svg.scale("x").apply(0.5), 5);
     expect(strip?.closest("g")?.getAttribute("fill")).toBe("#595959");
-    expect(attr(figure, "aria-label")).toContain("November 2023: uppgift saknas.");
-    expect(attr(figure, "aria-label")).toContain("Redovisas inte januari–november 2023.");
+    expect(attr(svg, "aria-label")).toContain("November 2023: uppgift saknas.");
+    expect(attr(svg, "aria-label")).toContain("Redovisas inte januari–november 2023.");
     // Plot's y-axis label keeps the first row of the top margin; the gap label comes below it.
     const label = svg.querySelector('g[aria-label="y-axis label"] text');
     const note = [...svg.querySelectorAll('g[aria-label="text"] text')].find((t) => text(t).startsWith("Redovisas"));

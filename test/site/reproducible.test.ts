@@ -34,12 +34,24 @@ describe("compareBuilds(a, b)", () => {
     ]);
   });
 
-  test("compares PDFs by their text", async () => {
+  test("compares PDFs byte for byte and says whether their text differs too", async () => {
     const copy = await copyOf(site);
     const month = join(copy, "2023-11");
-    await cp(join(month, "tjansteskrivelse-2023-11.pdf"), join(month, "namndrapport-2023-11.pdf"));
+    // Another creation date, same length: the bytes differ, the text does not.
+    const report = join(month, "namndrapport-2023-11.pdf");
+    const bytes = await readFile(report, "latin1");
+    const dated = bytes.replace(
+      /\/CreationDate \(D:(\d{4})/,
+      (_, year: string) => `/CreationDate (D:${Number(year) + 1}`
+    );
+    expect(dated).not.toBe(bytes);
+    await writeFile(report, dated, "latin1");
+    await cp(join(month, "tjansteskrivelse-2023-11.pdf"), join(month, "tjansteskrivelse-2022-11.pdf"));
+    await cp(join(copy, "2022-11", "namndrapport-2022-11.pdf"), join(month, "tjansteskrivelse-2023-11.pdf"));
     expect((await compareBuilds(site, copy)).differences).toEqual([
-      "2023-11/namndrapport-2023-11.pdf: texten skiljer sig"
+      "2023-11/tjansteskrivelse-2022-11.pdf: finns bara i det andra bygget",
+      "2023-11/namndrapport-2023-11.pdf: byten skiljer sig men texten är densamma",
+      "2023-11/tjansteskrivelse-2023-11.pdf: texten skiljer sig"
     ]);
   });
 });
@@ -51,7 +63,7 @@ describe(`npm run reproducerbarhet -- --utgava ${EDITION}`, () => {
     });
     expect(result.stderr).not.toMatch(/Fel:/);
     expect(result.status).toBe(0);
-    const summary = /Reproducerbart: (\d+) filer byte för byte lika och (\d+) PDF:er/.exec(result.stdout);
+    const summary = /Reproducerbart: (\d+) filer byte för byte lika, varav (\d+) PDF:er/.exec(result.stdout);
     expect(summary).not.toBeNull();
     expect(Number(summary![1])).toBeGreaterThan(40);
     expect(Number(summary![2])).toBe(2);

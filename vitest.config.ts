@@ -8,7 +8,8 @@ const SITE = [
   "test/sample/sample.test.ts",
   "test/loaders/**/*.test.ts",
   "test/review/granska-independent.test.ts",
-  "test/review/published.test.ts"
+  "test/review/published.test.ts",
+  "test/lifecycle/**/*.test.ts"
 ];
 
 export default defineConfig({

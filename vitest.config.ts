@@ -9,6 +9,7 @@ const SITE = [
   "test/loaders/**/*.test.ts",
   "test/review/granska-independent.test.ts",
   "test/review/published.test.ts",
+  "test/review/frozen-review.test.ts",
   "test/lifecycle/**/*.test.ts"
 ];
 

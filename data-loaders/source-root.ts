@@ -13,6 +13,7 @@ export function isEditionName(name: string): boolean {
 
 /** The editions under a source root: YYYY-MM folders with an index.md, oldest first. */
 export function editionFolders(root: string): string[] {
+  if (!existsSync(root)) return [];
   return readdirSync(root)
     .filter((name) => isEditionName(name) && existsSync(join(root, name, "index.md")))
     .sort();

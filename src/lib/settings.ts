@@ -23,5 +23,10 @@ export const settings = {
   /** Monthly series start in this month of the year two years before the report month (2 = February). */
   windowStartMonth: 2,
   /** Day of the month the BI team extracts a delivery. */
-  deliveryDay: 5
+  deliveryDay: 5,
+  /**
+   * How long a record-level delivery is kept (gallring), in months after its delivery date: `npm run gallra` disposes
+   * of older ones. Published editions keep their numbers in their frozen records; drafts keep their own delivery.
+   */
+  retentionMonths: 24
 } as const;

@@ -5,7 +5,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {addMonths, firstDay} from "../../src/lib/months.ts";
 import {queryRows} from "../db.ts";
 import {AM_EXIT_REASON_LABELS, PROGRAMME_AREA_LABELS} from "../../src/lib/labels.ts";
-import {suppressBreakdown} from "../suppression.ts";
+import {suppressBreakdown, suppressExitReasons, type RawCell} from "../suppression.ts";
 import {buildMetric, type MetricSpec, type MonthlyValues} from "./compare.ts";
 import {reactualisation} from "./reactualisation.ts";
 import {AM_SWITCH} from "./systems.ts";
@@ -135,20 +135,27 @@ export interface AmSection {
   metrics: Record<AmMetricId, MetricResult>;
   fordelning: BreakdownResult;
   avslutsorsaker: BreakdownResult;
-  reactualisation: {cohortSize: number; returned: number};
 }
 
-function breakdown(
+/** A breakdown's cells from the SQL rows, largest first. */
+export function breakdownCells(
   rows: {kind: string; code: string; n: number}[],
   kind: string,
-  labels: Record<string, string>,
-  spec: Omit<BreakdownResult, "cells" | "total">
-): BreakdownResult {
-  const cells = rows
+  labels: Record<string, string>
+): RawCell[] {
+  return rows
     .filter((r) => r.kind === kind)
     .map((r) => ({key: r.code, label: labels[r.code] ?? r.code, value: r.n}))
     .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
-  return {...spec, total: cells.reduce((sum, c) => sum + c.value, 0), cells: suppressBreakdown(cells)};
+}
+
+/** Re-actualisation within the programmes for the months from..month (shares and the report month's cohort). */
+export function amReactualisation(conn: DuckDBConnection, {from, month}: {from: string; month: string}) {
+  return reactualisation(
+    conn,
+    {imports: REACTUALISATION_IMPORTS, systemOf: (m) => (m < AM_SWITCH ? "accorda" : "arena")},
+    {from, month}
+  );
 }
 
 /** Computes the arbetsmarknad section for report month M over the window first..M. */
@@ -159,11 +166,7 @@ export async function arbetsmarknad(
   const from = addMonths(first, -12);
   const params = {first: firstDay(from), last: firstDay(month), switch: firstDay(AM_SWITCH)};
   const rows = await queryRows<Record<string, number | string>>(conn, MONTHLY_SQL, params);
-  const reactualised = await reactualisation(
-    conn,
-    {imports: REACTUALISATION_IMPORTS, systemOf: (m) => (m < AM_SWITCH ? "accorda" : "arena")},
-    {from, month}
-  );
+  const reactualised = await amReactualisation(conn, {from, month});
   const breakdowns = await queryRows<{kind: string; code: string; n: number}>(conn, BREAKDOWN_SQL, {
     month: firstDay(month),
     switch: params.switch
@@ -183,23 +186,32 @@ export async function arbetsmarknad(
     ])
   ) as Record<AmMetricId, MetricResult>;
 
-  return {
-    month,
-    metrics,
-    fordelning: breakdown(breakdowns, "area", PROGRAMME_AREA_LABELS, {
+  const fordelning = await suppressBreakdown(
+    {
       id: "am_fordelning",
       label: "Fördelning av inskrivna i arbetsmarknadsinsatser",
       definition:
         "Fördelning av inskrivna i arbetsmarknad visar hur många som är inskrivna i respektive verksamhetsområde inom arbetsmarknadsinsatser (inkl nyanlända och kvot) under månaden. En person som deltar i två verksamhetsområden räknas i båda.",
       month
-    }),
-    avslutsorsaker: breakdown(breakdowns, "reason", AM_EXIT_REASON_LABELS, {
+    },
+    breakdownCells(breakdowns, "area", PROGRAMME_AREA_LABELS),
+    // Each area counts a person at most once, so a cell is at most the number enrolled.
+    (breakdown) => ({arbetsmarknad: {month, fordelning: breakdown, metrics: {am_inskrivna: metrics.am_inskrivna}}})
+  );
+  const exits = await suppressExitReasons(breakdownCells(breakdowns, "reason", AM_EXIT_REASON_LABELS), month);
+  return {
+    month,
+    metrics,
+    fordelning,
+    avslutsorsaker: {
       id: "am_avslut",
       label: "Avslut från arbetsmarknadsinsatser per avslutsorsak",
       definition:
         "Avslut från arbetsmarknad visar fördelning av antal avslut och vad deltagare avslutas mot under redovisningsmånaden (inkl nyanlända och kvot).",
-      month
-    }),
-    reactualisation: reactualised.current
+      month,
+      total: exits.total,
+      cells: exits.cells,
+      ...(exits.withheld ? {withheld: true} : {})
+    }
   };
 }

@@ -184,7 +184,7 @@ export async function suppressExitReasons(cells: readonly RawCell[], month: stri
   const publish = (hidden: ReadonlyMap<string, Reason> | ReadonlySet<string>, withheld = false) => {
     const shown = withheld ? [] : applyHidden(cells, idOf, hidden);
     const reason = (id: string): Reason | undefined =>
-      withheld ? "sekundar" : hidden.has(id) ? (hidden instanceof Map ? hidden.get(id) : "sekundar") : undefined;
+      hidden.has(id) ? (hidden instanceof Map ? hidden.get(id) : "sekundar") : undefined;
     const exclHidden = reason(EXCL_ID);
     const shareHidden = reason(SHARE_ID);
     return {
@@ -221,5 +221,10 @@ export async function suppressExitReasons(cells: readonly RawCell[], month: stri
     .map((c) => ({id: idOf(c.key), value: c.value}));
   const derived = [...(primary.includes(SHARE_ID) ? [] : [{id: SHARE_ID, value: unknown}]), {id: EXCL_ID, value: excl}];
   const hidden = await chooseHidden(primary, candidates, derived, auditing(render));
-  return hidden ? publish(hidden) : publish(new Set(), true);
+  if (hidden) return publish(hidden);
+  // Withheld: no cell is shown, and neither is a figure derived from the cells.
+  const withheld = new Map<string, Reason>(
+    [EXCL_ID, SHARE_ID].map((id) => [id, primary.includes(id) ? "primar" : "sekundar"])
+  );
+  return publish(withheld, true);
 }

@@ -132,7 +132,7 @@ function derivation(group: Component, target: number, used: {rows: number[]; unk
     }
   }
   const own = group.unknowns[target];
-  for (const text of new Set([own.lowerText, own.upperText])) if (text) texts.add(`cellen själv: ${text}`);
+  for (const text of new Set([own.lowerText, own.upperText])) if (text) texts.add(`talet självt: ${text}`);
   return [...texts].join("; ");
 }
 

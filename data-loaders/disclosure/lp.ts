@@ -109,7 +109,8 @@ async function bound(
   for (const [name, column] of Object.entries(result.Columns)) {
     if ("Dual" in column && Math.abs(column.Dual) > EPS) atBound.push(Number(name.slice(1)));
   }
-  const rounded = sense === "Maximize" ? Math.floor(value + EPS) : Math.ceil(value - EPS);
+  // "+ 0" turns a −0 from rounding into 0.
+  const rounded = (sense === "Maximize" ? Math.floor(value + EPS) : Math.ceil(value - EPS)) + 0;
   return {value: rounded, rows: [...binding].sort((a, b) => a - b), unknowns: atBound.sort((a, b) => a - b)};
 }
 

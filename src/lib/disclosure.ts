@@ -30,8 +30,8 @@ export type Hidden = true | "primar" | "sekundar";
 /** The rule behind hidden figures, for footnotes. */
 export function suppressionNote(): string {
   return (
-    "”dolt”: värdet visas inte för att ingen enskild person ska kunna identifieras. Antal 1–4 döljs, andelar av " +
-    "färre än 10 personer och andelar där 1–4 personer skiljer sig från resten döljs, och därtill så många andra " +
-    "värden att inget dolt värde kan räknas fram ur totaler, andelar eller andra tabeller i rapporten."
+    "”dolt”: värdet visas inte, så att ingen enskild person kan identifieras. Antal 1–4 döljs, liksom andelar av " +
+    "färre än 10 personer eller där 1–4 personer skiljer sig från resten, och så många andra värden att inget dolt " +
+    "värde kan räknas fram ur rapportens övriga tal."
   );
 }

@@ -153,8 +153,13 @@ export async function auditModel(model: DisclosureModel, options: AuditOptions =
     if (options.only && !options.only.has(id)) continue;
     const target = group.index.get(id) as number;
     const unknowns: Unknown[] = group.unknowns.map((f) => ({lower: f.lower, upper: f.upper}));
-    const found = await feasibleInterval(target, unknowns, group.rows);
-    result.programs += 2;
+    // A count no relation touches can be anything its own bounds allow: no program needed.
+    const alone = group.rows.length === 0;
+    const own = {value: 0, rows: [], unknowns: [target]};
+    const found = alone
+      ? {min: {...own, value: unknowns[target].lower}, max: {...own, value: unknowns[target].upper}}
+      : await feasibleInterval(target, unknowns, group.rows);
+    if (!alone) result.programs += 2;
     if (found === "infeasible") {
       result.leaks.push({
         figure: id,

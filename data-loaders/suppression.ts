@@ -8,7 +8,7 @@
 // - when no choice protects the small counts (a tiny total), the breakdown's cells are left out and only the total is
 //   shown.
 // Headline totals are not suppressed.
-import {MIN_SHARE_DENOMINATOR, SUPPRESS_BELOW} from "../src/lib/disclosure.ts";
+import {type Hidden, MIN_SHARE_DENOMINATOR, SUPPRESS_BELOW} from "../src/lib/disclosure.ts";
 import type {BreakdownCell, BreakdownResult} from "../src/lib/metric-types.ts";
 import {auditEdition} from "./disclosure/audit.ts";
 import type {EditionData} from "./disclosure/model.ts";
@@ -114,7 +114,7 @@ function auditing(render: (hidden: ReadonlySet<string>) => EditionData): Holds {
   };
 }
 
-/** The cells as published for a choice of hidden cell ids. */
+/** The cells for a choice of hidden cell ids: with the reason for each (a map), or as published (a set). */
 function applyHidden(
   cells: readonly RawCell[],
   idOf: (key: string) => string,
@@ -123,8 +123,7 @@ function applyHidden(
   return cells.map((cell) => {
     const id = idOf(cell.key);
     if (!hidden.has(id)) return {...cell};
-    const reason = hidden instanceof Map ? (hidden.get(id) as Reason) : "sekundar";
-    return {...cell, value: null, suppressed: reason};
+    return {...cell, value: null, suppressed: hidden instanceof Map ? (hidden.get(id) as Reason) : true};
   });
 }
 
@@ -161,7 +160,7 @@ export interface ExitFigures {
   withheld: boolean;
   exitsExclReferredBack: number | null;
   unknownShare: number | null;
-  hidden: {exitsExclReferredBack?: Reason; unknownShare?: Reason};
+  hidden: {exitsExclReferredBack?: Hidden; unknownShare?: Hidden};
 }
 
 const REFERRED_BACK = "aterremitterad";
@@ -183,8 +182,8 @@ export async function suppressExitReasons(cells: readonly RawCell[], month: stri
 
   const publish = (hidden: ReadonlyMap<string, Reason> | ReadonlySet<string>, withheld = false) => {
     const shown = withheld ? [] : applyHidden(cells, idOf, hidden);
-    const reason = (id: string): Reason | undefined =>
-      hidden.has(id) ? (hidden instanceof Map ? hidden.get(id) : "sekundar") : undefined;
+    const reason = (id: string): Hidden | undefined =>
+      hidden.has(id) ? (hidden instanceof Map ? hidden.get(id) : true) : undefined;
     const exclHidden = reason(EXCL_ID);
     const shareHidden = reason(SHARE_ID);
     return {

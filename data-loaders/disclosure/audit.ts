@@ -8,8 +8,10 @@ import {feasibleInterval, type Row, type Unknown} from "./lp.ts";
 import {disclosureModel, type DisclosureModel, type EditionData, type Figure} from "./model.ts";
 
 export interface Leak {
-  /** The figure's id in the model, e.g. "am_avslut:okand". */
+  /** The figure's id in the model, e.g. "am_avslut:okand"; empty for figures that contradict each other. */
   figure: string;
+  /** The data file the figure is published in, e.g. "uppfoljning.json"; empty when not one file. */
+  file: string;
   /** Swedish: the figure, what can be known about it and from which published figures. */
   message: string;
 }
@@ -31,13 +33,16 @@ export interface AuditOptions {
 
 const small = (lo: number, hi: number) => lo >= 1 && hi < SUPPRESS_BELOW;
 
+/** The data file a figure is published in: its name starts with it ("arbetsmarknad.json › …"). */
+const fileOf = (f: Figure) => f.name.split(" › ")[0];
+
 function interval(lo: number, hi: number): string {
   const top = Number.isFinite(hi) ? formatInteger(hi) : "obegränsat";
   return lo === hi ? `exakt ${formatInteger(lo)}` : `${formatInteger(lo)}–${top}`;
 }
 
 /** The verdict on a hidden count's interval, or null when it is protected. */
-export function hiddenVerdict(lo: number, hi: number): string | null {
+function hiddenVerdict(lo: number, hi: number): string | null {
   if (lo === hi) return `kan räknas fram till exakt ${formatInteger(lo)}`;
   if (small(lo, hi)) return `kan bara vara ${interval(lo, hi)}, alltså ett litet antal`;
   if (lo > 1 || hi < PROTECTED_UP_TO) {
@@ -51,12 +56,17 @@ function shownLeaks(model: DisclosureModel): Leak[] {
   const leaks: Leak[] = [];
   for (const f of model.figures.values()) {
     if (f.state === "visad" && small(f.lower, f.upper)) {
-      leaks.push({figure: f.id, message: `${f.name} visas som ${formatInteger(f.value)}, ett litet antal (1–4).`});
+      leaks.push({
+        figure: f.id,
+        file: fileOf(f),
+        message: `${f.name} visas som ${formatInteger(f.value)}, ett litet antal (1–4).`
+      });
     } else if (f.state === "harledd" && small(f.lower, f.upper)) {
-      leaks.push({figure: f.id, message: `${f.name}: ${f.text}, ett litet antal (1–4).`});
+      leaks.push({figure: f.id, file: fileOf(f), message: `${f.name}: ${f.text}, ett litet antal (1–4).`});
     } else if (f.state === "dold" && f.shownAs) {
       leaks.push({
         figure: f.id,
+        file: fileOf(f),
         message: `${f.name} är dold men visas som ${formatInteger(f.shownAs.value)} i ${f.shownAs.name}.`
       });
     }
@@ -141,11 +151,11 @@ export async function auditModel(model: DisclosureModel, options: AuditOptions =
   const result: AuditResult = {leaks: [], intervals: new Map(), programs: 0};
   const stop = () => options.firstLeakOnly === true && result.leaks.length > 0;
   for (const conflict of model.conflicts) {
-    result.leaks.push({figure: "", message: `De publicerade talen motsäger varandra: ${conflict}.`});
+    result.leaks.push({figure: "", file: "", message: `De publicerade talen motsäger varandra: ${conflict}.`});
   }
   const {byFigure, conflicts} = components(model);
   for (const text of conflicts)
-    result.leaks.push({figure: "", message: `De publicerade talen motsäger varandra: ${text}.`});
+    result.leaks.push({figure: "", file: "", message: `De publicerade talen motsäger varandra: ${text}.`});
   for (const leak of shownLeaks(model)) if (!options.only || options.only.has(leak.figure)) result.leaks.push(leak);
   if (stop()) return result;
 
@@ -163,6 +173,7 @@ export async function auditModel(model: DisclosureModel, options: AuditOptions =
     if (found === "infeasible") {
       result.leaks.push({
         figure: id,
+        file: fileOf(group.unknowns[target]),
         message: `De publicerade talen kring ${group.unknowns[target].name} motsäger varandra: ${group.texts.join("; ")}.`
       });
     } else {
@@ -174,6 +185,7 @@ export async function auditModel(model: DisclosureModel, options: AuditOptions =
         const used = [...(lo > 1 || lo === hi ? [found.min] : []), ...(hi < PROTECTED_UP_TO ? [found.max] : [])];
         result.leaks.push({
           figure: id,
+          file: fileOf(group.unknowns[target]),
           message: `${group.unknowns[target].name} är dold men ${verdict}. Härledning: ${derivation(group, target, used)}.`
         });
       }

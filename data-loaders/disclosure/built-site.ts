@@ -2,7 +2,7 @@
 // (<edition>/data/<section>.<hash>.json under _file/), whether a loader wrote them or they were copied in.
 import {readdir, readFile} from "node:fs/promises";
 import {join, relative} from "node:path";
-import {auditEdition, type Leak} from "./audit.ts";
+import {auditEdition} from "./audit.ts";
 import {AUDITED_SECTIONS, type AuditedSection, type EditionData} from "./model.ts";
 
 const DATA_FILE = /(?:^|\/)(\d{4}-\d{2})\/data\/([a-z-]+?)(?:\.[0-9a-f]{8})?\.json$/;
@@ -45,11 +45,10 @@ export async function auditBuiltSite(dir: string): Promise<SiteLeak[]> {
   const leaks: SiteLeak[] = [];
   for (const [folder, {data, files: byName}] of await builtEditions(dir)) {
     const {leaks: found} = await auditEdition(data);
-    const fileOf = (leak: Leak) => {
-      const section = AUDITED_SECTIONS.find((s) => leak.message.startsWith(`${s}.json`));
-      return (section && byName[section]) || folder;
-    };
-    for (const leak of found) leaks.push({file: fileOf(leak), message: leak.message});
+    for (const leak of found) {
+      const section = AUDITED_SECTIONS.find((name) => leak.file === `${name}.json`);
+      leaks.push({file: (section && byName[section]) || folder, message: leak.message});
+    }
   }
   return leaks;
 }

@@ -84,7 +84,10 @@ function printReport(review: Review): void {
     console.log("");
   }
   const suppressed = cells.filter((c) => c.flags.length);
-  console.log(`Fördelningar: ${cells.length} celler, ${suppressed.length} undertryckta`);
+  const secondary = suppressed.filter((c) => c.suppressed === "sekundar").length;
+  console.log(
+    `Fördelningar: ${cells.length} celler, ${suppressed.length} dolda (${suppressed.length - secondary} primärt, ${secondary} sekundärt)`
+  );
   for (const c of suppressed) console.log(`  [undertryckt] ${c.label} – ${c.cell}: ${c.flags[0].message}`);
 
   console.log(`\nDatakvalitet: ${warnings.length} varningar`);

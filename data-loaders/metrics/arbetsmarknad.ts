@@ -5,7 +5,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {addMonths, firstDay} from "../../src/lib/months.ts";
 import {queryRows} from "../db.ts";
 import {AM_EXIT_REASON_LABELS, PROGRAMME_AREA_LABELS} from "../../src/lib/labels.ts";
-import {suppressBreakdown} from "../suppression.ts";
+import {suppressBreakdown, suppressExitReasons, type RawCell} from "../suppression.ts";
 import {buildMetric, type MetricSpec, type MonthlyValues} from "./compare.ts";
 import {reactualisation} from "./reactualisation.ts";
 import {AM_SWITCH} from "./systems.ts";
@@ -148,30 +148,27 @@ export interface AmSection {
   metrics: Record<AmMetricId, MetricResult>;
   fordelning: BreakdownResult;
   avslutsorsaker: BreakdownResult;
-  reactualisation: {cohortSize: number; returned: number};
 }
 
-/**
- * A breakdown of one kind of row. Its total is the sum of the cells, or `total` when a unit can sit in several cells
- * (then the breakdown is marked `overlapping`).
- */
-function breakdown(
+/** A breakdown's cells from the SQL rows, largest first. */
+export function breakdownCells(
   rows: {kind: string; code: string; n: number}[],
   kind: string,
-  labels: Record<string, string>,
-  spec: Omit<BreakdownResult, "cells" | "total">,
-  total?: number
-): BreakdownResult {
-  const cells = rows
+  labels: Record<string, string>
+): RawCell[] {
+  return rows
     .filter((r) => r.kind === kind)
     .map((r) => ({key: r.code, label: labels[r.code] ?? r.code, value: r.n}))
     .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
-  return {
-    ...spec,
-    ...(total === undefined ? {} : {overlapping: true}),
-    total: total ?? cells.reduce((sum, c) => sum + c.value, 0),
-    cells: suppressBreakdown(cells)
-  };
+}
+
+/** Re-actualisation within the programmes for the months from..month (shares and the report month's cohort). */
+export function amReactualisation(conn: DuckDBConnection, {from, month}: {from: string; month: string}) {
+  return reactualisation(
+    conn,
+    {imports: REACTUALISATION_IMPORTS, systemOf: (m) => (m < AM_SWITCH ? "accorda" : "arena")},
+    {from, month}
+  );
 }
 
 /** Computes the arbetsmarknad section for report month M over the window first..M. */
@@ -182,11 +179,7 @@ export async function arbetsmarknad(
   const from = addMonths(first, -12);
   const params = {first: firstDay(from), last: firstDay(month), switch: firstDay(AM_SWITCH)};
   const rows = await queryRows<Record<string, number | string>>(conn, MONTHLY_SQL, params);
-  const reactualised = await reactualisation(
-    conn,
-    {imports: REACTUALISATION_IMPORTS, systemOf: (m) => (m < AM_SWITCH ? "accorda" : "arena")},
-    {from, month}
-  );
+  const reactualised = await amReactualisation(conn, {from, month});
   const breakdowns = await queryRows<{kind: string; code: string; n: number}>(conn, BREAKDOWN_SQL, {
     month: firstDay(month),
     switch: params.switch
@@ -206,29 +199,34 @@ export async function arbetsmarknad(
     ])
   ) as Record<AmMetricId, MetricResult>;
 
+  const fordelning = await suppressBreakdown(
+    {
+      id: "am_fordelning",
+      label: "Fördelning av inskrivna i arbetsmarknadsinsatser",
+      definition:
+        "Fördelning av inskrivna i arbetsmarknad visar hur många som är inskrivna i respektive verksamhetsområde inom arbetsmarknadsinsatser (inkl nyanlända och kvot) under månaden. En person som deltar i två verksamhetsområden räknas i båda.",
+      month
+    },
+    breakdownCells(breakdowns, "area", PROGRAMME_AREA_LABELS),
+    // Each area counts a person at most once, so a cell is at most the number enrolled.
+    (breakdown) => ({arbetsmarknad: {month, fordelning: breakdown, metrics: {am_inskrivna: metrics.am_inskrivna}}}),
+    // The total counts each person once: a person in two areas is one of the enrolled.
+    {distinctTotal: breakdowns.find((r) => r.kind === "persons")?.n ?? 0}
+  );
+  const exits = await suppressExitReasons(breakdownCells(breakdowns, "reason", AM_EXIT_REASON_LABELS), month);
   return {
     month,
     metrics,
-    fordelning: breakdown(
-      breakdowns,
-      "area",
-      PROGRAMME_AREA_LABELS,
-      {
-        id: "am_fordelning",
-        label: "Fördelning av inskrivna i arbetsmarknadsinsatser",
-        definition:
-          "Fördelning av inskrivna i arbetsmarknad visar hur många som är inskrivna i respektive verksamhetsområde inom arbetsmarknadsinsatser (inkl nyanlända och kvot) under månaden. En person som deltar i två verksamhetsområden räknas i båda.",
-        month
-      },
-      breakdowns.find((r) => r.kind === "persons")?.n ?? 0
-    ),
-    avslutsorsaker: breakdown(breakdowns, "reason", AM_EXIT_REASON_LABELS, {
+    fordelning,
+    avslutsorsaker: {
       id: "am_avslut",
       label: "Avslut från arbetsmarknadsinsatser per avslutsorsak",
       definition:
         "Avslut från arbetsmarknad visar fördelning av antal avslut och vad deltagare avslutas mot under redovisningsmånaden (inkl nyanlända och kvot).",
-      month
-    }),
-    reactualisation: reactualised.current
+      month,
+      total: exits.total,
+      cells: exits.cells,
+      ...(exits.withheld ? {withheld: true} : {})
+    }
   };
 }

@@ -3,6 +3,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {addMonths, firstDay} from "../../src/lib/months.ts";
 import {queryRows} from "../db.ts";
+import {isSmallCount} from "../suppression.ts";
 import {buildMetric, type MetricSpec, type MonthlyValues} from "./compare.ts";
 import type {AppendixRow, MetricResult} from "../../src/lib/metric-types.ts";
 
@@ -52,12 +53,6 @@ opened as (
   group by 1
 ),
 
--- Running total of second-hand refusals since the first month with data.
-second_hand_total as (
-  select month_date, sum(second_hand_refusals) over (order by month_date) as running_total
-  from applications
-),
-
 final as (
   select
     strftime(m.month_date, '%Y-%m') as month,
@@ -69,25 +64,36 @@ final as (
     cast(coalesce(s.persons, 0) as integer) as kontrollerade_individer,
     cast(coalesce(r.persons, 0) as integer) as anvisade_individer,
     cast(coalesce(o.households, 0) as integer) as oppnade_verkstalligheter,
-    cast(coalesce(a.second_hand_refusals, 0) as integer) as andrahandsavtal_avslag,
-    cast(coalesce(t.running_total, 0) as integer) as andrahandsavtal_totalt
+    cast(coalesce(a.second_hand_refusals, 0) as integer) as andrahandsavtal_avslag
   from months m
   left join applications a using (month_date)
   left join ssbtek s using (month_date)
   left join referred r using (month_date)
   left join opened o using (month_date)
-  left join second_hand_total t using (month_date)
 )
 
 select * from final order by month
 `;
 
-/** The appendix rows for the months first..last. */
+/**
+ * The appendix rows for the months first..last. A refusal for a non-approved second-hand contract is a decision on one
+ * household's application for ekonomiskt bistånd, so its monthly count is hidden when 1–4 (SPEC §7). No running total
+ * is published: two editions' totals would give each month's count as their difference.
+ */
 async function appendixRows(conn: DuckDBConnection, first: string, last: string): Promise<AppendixRow[]> {
   const rows = await queryRows<AppendixRow>(conn, SQL, {first: firstDay(first), last: firstDay(last)});
   // A robot count of 0 in a month before its first look-up means "not in use"; SQL leaves those null.
   const firstRobot = rows.findIndex((r) => r.ssbtek_robot !== null && r.ssbtek_robot > 0);
-  return rows.map((r, i) => ({...r, ssbtek_robot: firstRobot < 0 || i < firstRobot ? null : (r.ssbtek_robot ?? 0)}));
+  return rows.map((r, i) => {
+    const refusals = r.andrahandsavtal_avslag ?? 0;
+    return {
+      ...r,
+      ssbtek_robot: firstRobot < 0 || i < firstRobot ? null : (r.ssbtek_robot ?? 0),
+      ...(isSmallCount(refusals)
+        ? {andrahandsavtal_avslag: null, hidden: {andrahandsavtal_avslag: "primar" as const}}
+        : {})
+    };
+  });
 }
 
 /** The appendix tables for the report year up to M (January..M). */

@@ -11,8 +11,12 @@ export interface MetricSpec {
   definition: string;
 }
 
-/** Monthly values as computed by SQL; a month missing from the map has no data. */
-export type MonthlyValues = Map<string, {value: number | null; system: string | null}>;
+/** Monthly values as computed by SQL; a month missing from the map has no data; `hidden` by the small-count rule. */
+export type MonthlyValues = Map<string, {value: number | null; system: string | null; hidden?: boolean}>;
+
+/** Why a share is not shown for the report month when the small-count rule hides it. */
+export const HIDDEN_SHARE_REASON =
+  "Andelen visas inte (dolt): gruppen är mindre än 10 personer, eller 1–4 personer skiljer sig från resten.";
 
 function valueAt(metric: string, values: MonthlyValues, month: string): number | null {
   return gapAt(metric, month) ? null : (values.get(month)?.value ?? null);
@@ -50,7 +54,13 @@ export function buildMetric(spec: MetricSpec, values: MonthlyValues, month: stri
     ...spec,
     month,
     value: valueAt(spec.id, values, month),
-    missingReason: gap?.reason ?? (values.get(month)?.value == null ? "Uppgift saknas för månaden." : null),
+    missingReason:
+      gap?.reason ??
+      (values.get(month)?.hidden
+        ? HIDDEN_SHARE_REASON
+        : values.get(month)?.value == null
+          ? "Uppgift saknas för månaden."
+          : null),
     previousMonth: compareMonths(spec.id, values, month, addMonths(month, -1)),
     previousYear: compareMonths(spec.id, values, month, addMonths(month, -12)),
     series,

@@ -323,7 +323,6 @@ export interface EbSection {
   month: string;
   metrics: Record<EbMetricId, MetricResult>;
   avslutsorsaker: BreakdownResult;
-  reactualisation: {cohortSize: number; returned: number};
 }
 
 /**
@@ -365,22 +364,18 @@ export async function ekonomisktBistand(
   ) as Record<EbMetricId, MetricResult>;
 
   const reasons = await queryRows<{reason: string; n: number}>(conn, EXIT_REASONS_SQL, {month: firstDay(month)});
-  return {
-    month,
-    metrics,
-    avslutsorsaker: {
+  const avslutsorsaker = await suppressBreakdown(
+    {
       id: "avslutsorsaker",
       label: "Orsaker till avslut",
       definition:
         "Orsaker till avslut visar anledning till avslut för varje enskild vuxen person under redovisningsmånaden (inkl nyanlända och kvot). Orsaken kan registreras upp till fyra månader efter avslutet, så de senaste månaderna kan ändras.",
-      month,
-      total: reasons.reduce((sum, r) => sum + r.n, 0),
-      cells: suppressBreakdown(
-        reasons
-          .map((r) => ({key: r.reason, label: EB_EXIT_REASON_LABELS[r.reason] ?? r.reason, value: r.n}))
-          .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key))
-      )
+      month
     },
-    reactualisation: reactualised.current
-  };
+    reasons
+      .map((r) => ({key: r.reason, label: EB_EXIT_REASON_LABELS[r.reason] ?? r.reason, value: r.n}))
+      .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key)),
+    (breakdown) => ({"ekonomiskt-bistand": {avslutsorsaker: breakdown}})
+  );
+  return {month, metrics, avslutsorsaker};
 }

@@ -4,7 +4,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {firstDay} from "../../src/lib/months.ts";
 import {queryRows} from "../db.ts";
-import {safeShare} from "../suppression.ts";
+import {isHiddenShare} from "../suppression.ts";
 import type {MonthlyValues} from "./compare.ts";
 
 export interface ReactualisationSource {
@@ -53,7 +53,10 @@ final as (
 select * from final order by month
 `;
 
-/** Monthly re-actualisation shares (null on a cohort under 10) and the report month's cohort. */
+/**
+ * Monthly re-actualisation shares (hidden on a cohort under 10 or when 1–4 persons returned or stayed away) and the
+ * report month's cohort (not published: no page shows it).
+ */
 export async function reactualisation(
   conn: DuckDBConnection,
   source: ReactualisationSource,
@@ -64,7 +67,10 @@ export async function reactualisation(
     last: firstDay(month)
   });
   const values: MonthlyValues = new Map(
-    rows.map((r) => [r.month, {value: safeShare(r.returned, r.cohort_size), system: source.systemOf(r.month)}])
+    rows.map((r) => {
+      const hidden = isHiddenShare(r.returned, r.cohort_size);
+      return [r.month, {value: hidden ? null : r.returned / r.cohort_size, system: source.systemOf(r.month), hidden}];
+    })
   );
   const current = rows.find((r) => r.month === month);
   return {values, current: {cohortSize: current?.cohort_size ?? 0, returned: current?.returned ?? 0}};

@@ -4,7 +4,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {addMonths, firstDay} from "../../src/lib/months.ts";
 import {queryRows} from "../db.ts";
 import {AM_EXIT_REASON_LABELS} from "../../src/lib/labels.ts";
-import {safeShare, suppressBreakdown} from "../suppression.ts";
+import {isHiddenShare, suppressExitReasons} from "../suppression.ts";
 import {AM_SWITCH} from "./systems.ts";
 import {FOLLOW_UP_MONTHS, type FollowUpRow, type FollowUpSection} from "../../src/lib/metric-types.ts";
 
@@ -100,18 +100,19 @@ export async function uppfoljning(conn: DuckDBConnection, {month}: {month: strin
       cohortSize: r.cohort_size,
       withoutAssistance: {6: null, 12: null, 18: null}
     };
-    row.withoutAssistance[r.months_after as 6 | 12 | 18] = safeShare(r.without_assistance, r.cohort_size);
+    const k = r.months_after as (typeof FOLLOW_UP_MONTHS)[number];
+    if (isHiddenShare(r.without_assistance, r.cohort_size)) row.hidden = {...row.hidden, [k]: "primar"};
+    else row.withoutAssistance[k] = r.without_assistance / r.cohort_size;
     cohorts.set(r.month, row);
   }
 
-  const total = reasons.reduce((s, r) => s + r.n, 0);
-  const referredBack = reasons.find((r) => r.reason === "aterremitterad")?.n ?? 0;
-  const unknown = reasons
-    .filter((r) => r.reason === "okand" || r.reason === "ej_registrerad")
-    .reduce((s, r) => s + r.n, 0);
-  const cells = reasons
-    .map((r) => ({key: r.reason, label: AM_EXIT_REASON_LABELS[r.reason] ?? r.reason, value: r.n}))
-    .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
+  // The same cells as arbetsmarknad's am_avslut, suppressed together with the figures derived from them.
+  const exits = await suppressExitReasons(
+    reasons
+      .map((r) => ({key: r.reason, label: AM_EXIT_REASON_LABELS[r.reason] ?? r.reason, value: r.n}))
+      .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key)),
+    month
+  );
 
   return {
     month,
@@ -121,11 +122,13 @@ export async function uppfoljning(conn: DuckDBConnection, {month}: {month: strin
       definition:
         "Avslutsorsak registreras vid avslut och bygger på vad deltagaren själv uppger. Avslutade exklusive återremitterade är förvaltningens resultatmått.",
       month,
-      total,
-      cells: suppressBreakdown(cells)
+      total: exits.total,
+      cells: exits.cells,
+      ...(exits.withheld ? {withheld: true} : {})
     },
-    exitsExclReferredBack: total - referredBack,
-    unknownShare: safeShare(unknown, total),
+    exitsExclReferredBack: exits.exitsExclReferredBack,
+    unknownShare: exits.unknownShare,
+    ...(Object.keys(exits.hidden).length ? {hidden: exits.hidden} : {}),
     cohorts: [...cohorts.values()].sort((a, b) => a.month.localeCompare(b.month))
   };
 }

@@ -87,10 +87,33 @@ export function metricRows(metrics: Record<string, MetricResult>, threshold: num
   }));
 }
 
-/** One row per breakdown cell, flagging suppressed cells. */
+const HIDDEN_MESSAGES = {
+  primar: "Dold primärt: värdet är 1–4",
+  sekundar: "Dold sekundärt: annars kunde ett dolt värde räknas fram ur totaler, andelar eller länkade tabeller"
+} as const;
+
+/** One row per breakdown cell, flagging hidden cells (primarily or secondarily) and withheld breakdowns. */
 export function breakdownRows(breakdowns: BreakdownResult[]): ReviewBreakdownRow[] {
-  return breakdowns.flatMap((b) =>
-    b.cells.map((c) => ({
+  return breakdowns.flatMap((b) => [
+    ...(b.withheld
+      ? [
+          {
+            id: b.id,
+            label: b.label,
+            key: "",
+            cell: "(hela fördelningen)",
+            value: null,
+            suppressed: "primar" as const,
+            flags: [
+              {
+                kind: "undertryckt" as const,
+                message: `Cellerna visas inte: totalen ${b.total} är för liten för att skydda de små antalen`
+              }
+            ]
+          }
+        ]
+      : []),
+    ...b.cells.map((c) => ({
       id: b.id,
       label: b.label,
       key: c.key,
@@ -98,18 +121,10 @@ export function breakdownRows(breakdowns: BreakdownResult[]): ReviewBreakdownRow
       value: c.value,
       suppressed: c.suppressed,
       flags: c.suppressed
-        ? [
-            {
-              kind: "undertryckt" as const,
-              message:
-                c.suppressed === "liten"
-                  ? "Värdet är 1–4 och visas som <5"
-                  : "Döljs sekundärt så att ett dolt värde inte kan räknas fram ur totalen"
-            }
-          ]
+        ? [{kind: "undertryckt" as const, message: c.suppressed === true ? "Dold" : HIDDEN_MESSAGES[c.suppressed]}]
         : []
     }))
-  );
+  ]);
 }
 
 /** Late registrations between the previous delivery (computed for M−1) and this one (computed for M). */

@@ -54,7 +54,7 @@ export function valueRows({metrics, breakdowns}: SectionMetrics): ValueRow[] {
       kategori: c.label,
       varde: c.value,
       system: null,
-      undertryckt: c.suppressed ?? null
+      undertryckt: c.suppressed === true ? "dold" : (c.suppressed ?? null)
     }))
   );
   return [...series, ...cells];

@@ -1,12 +1,14 @@
 // Checks a built site against the offline and privacy rules: no resource from another origin, lang="sv" on every page,
-// no personnummer-like strings in pages or data files.
+// no personnummer-like strings in pages or data files, and no hidden count that the published figures give away
+// (the disclosure audit, SPEC §7).
 import {readdir, readFile} from "node:fs/promises";
 import {extname, join, relative} from "node:path";
+import {auditBuiltSite} from "../../data-loaders/disclosure/built-site.ts";
 import {findPersonnummerInText, findPrivacyViolations} from "../../data-loaders/privacy.ts";
 
 export interface SiteFinding {
   file: string;
-  rule: "extern-resurs" | "sprak" | "personnummer";
+  rule: "extern-resurs" | "sprak" | "personnummer" | "rojande";
   detail: string;
 }
 
@@ -73,6 +75,8 @@ export async function checkSite(dir: string): Promise<SiteFinding[]> {
       }
     }
   }
+  // Each edition's data files together: a hidden count must not follow from anything the edition publishes.
+  for (const leak of await auditBuiltSite(dir)) findings.push({file: leak.file, rule: "rojande", detail: leak.message});
   return findings.sort((a, b) => a.file.localeCompare(b.file) || a.detail.localeCompare(b.detail));
 }
 

@@ -1,8 +1,9 @@
 // The appendix tables of Bilaga 1 ("Kontroller och beslut", "Arbetsmarknadsuppdrag och inflöde") and the follow-up
 // after exit, as sv-SE tables with CSV download.
 import {html} from "htl";
+import {SUPPRESSED_LABEL, suppressionNote} from "../lib/disclosure.js";
+import {FOLLOW_UP_MONTHS, type AppendixRow, type FollowUpSection} from "../lib/metric-types.js";
 import {assertRows} from "../lib/strict.js";
-import type {AppendixRow, FollowUpSection} from "../lib/metric-types.js";
 import {dataTable} from "./data-table.js";
 import {formatInteger, formatMonth, formatMonthShort, formatPercent} from "../lib/format.js";
 
@@ -46,12 +47,31 @@ export function appendixTables(data: {month: string; rows: AppendixRow[]}): {
       ],
       {caption: `Arbetsmarknadsuppdrag och inflöde ${month.slice(0, 4)}`, filename: `arbetsmarknadsuppdrag-${month}`}
     ),
-    andrahand: html`<p>
-      Under ${formatMonth(month)} fick ${formatInteger(last?.andrahandsavtal_avslag ?? 0)} nya ansökningar avslag på
-      grund av ett icke godkänt andrahandsavtal. Hittills är det totalt
-      ${formatInteger(last?.andrahandsavtal_totalt ?? 0)} nya ansökningar som fått avslag mot denna bakgrund.
-    </p>`
+    andrahand: last?.hidden?.andrahandsavtal_avslag
+      ? html`<p>
+            Antalet nya ansökningar under ${formatMonth(month)} som fått avslag på grund av ett icke godkänt
+            andrahandsavtal visas inte (${SUPPRESSED_LABEL}).
+          </p>
+          <p class="nr-footnote nr-suppression-note">${suppressionNote()}</p>`
+      : html`<p>
+          Under ${formatMonth(month)} fick ${formatInteger(last?.andrahandsavtal_avslag ?? 0)} nya ansökningar avslag på
+          grund av ett icke godkänt andrahandsavtal.
+        </p>`
   };
+}
+
+/** The sentence above the follow-up table; a hidden figure is named as hidden, never as missing. */
+function followUpLead(section: FollowUpSection): HTMLElement {
+  const month = formatMonth(section.month);
+  const exits =
+    section.exitsExclReferredBack === null && section.hidden?.exitsExclReferredBack
+      ? `Antalet deltagare som avslutades under ${month} exklusive återremitterade visas inte (${SUPPRESSED_LABEL}).`
+      : `Under ${month} avslutades ${formatInteger(section.exitsExclReferredBack)} deltagare exklusive återremitterade.`;
+  const unknown =
+    section.unknownShare === null && section.hidden?.unknownShare
+      ? `Andelen med okänd avslutsorsak visas inte (${SUPPRESSED_LABEL}).`
+      : `Andelen med okänd avslutsorsak var ${formatPercent(section.unknownShare)}.`;
+  return html`<p>${exits} ${unknown}</p>`;
 }
 
 /** Follow-up after exit: the share without ekonomiskt bistånd 6, 12 and 18 months after each exit cohort. */
@@ -62,21 +82,26 @@ export function followUpTable(section: FollowUpSection): HTMLElement {
     avslutade: c.cohortSize,
     m6: c.withoutAssistance[6],
     m12: c.withoutAssistance[12],
-    m18: c.withoutAssistance[18]
+    m18: c.withoutAssistance[18],
+    hidden: c.hidden ?? {}
   }));
+  // A hidden share reads "dolt" (with the rule in the table's footnote); a share not yet observable, "uppgift saknas".
+  const share = (k: (typeof FOLLOW_UP_MONTHS)[number]) => ({
+    key: `m${k}`,
+    label: `Utan ekonomiskt bistånd efter ${k} månader`,
+    format: "percent" as const,
+    missing: (row: object) => ((row as (typeof rows)[number]).hidden[k] ? SUPPRESSED_LABEL : "uppgift saknas")
+  });
+  const hiddenLead = section.hidden?.exitsExclReferredBack || section.hidden?.unknownShare;
   return html`<div class="nr-keep-together">
-    <p>
-      Under ${formatMonth(section.month)} avslutades ${formatInteger(section.exitsExclReferredBack)} deltagare exklusive
-      återremitterade. Andelen med okänd avslutsorsak var ${formatPercent(section.unknownShare)}.
-    </p>
+    ${followUpLead(section)}
+    ${hiddenLead ? html`<p class="nr-footnote nr-suppression-note">${suppressionNote()}</p>` : null}
     ${dataTable(
       rows,
       [
         {key: "manad", label: "Avslutsmånad", format: "text"},
         {key: "avslutade", label: "Avslutade exkl. återremitterade", format: "integer"},
-        {key: "m6", label: "Utan ekonomiskt bistånd efter 6 månader", format: "percent"},
-        {key: "m12", label: "Utan ekonomiskt bistånd efter 12 månader", format: "percent"},
-        {key: "m18", label: "Utan ekonomiskt bistånd efter 18 månader", format: "percent"}
+        ...FOLLOW_UP_MONTHS.map(share)
       ],
       {caption: "Andel utan ekonomiskt bistånd efter avslut", filename: `uppfoljning-${section.month}`}
     )}

@@ -1,14 +1,10 @@
 // Breakdowns as horizontal bars (exit reasons, programme areas, students per provider). Suppressed cells keep their row:
-// an empty dashed bar labelled "<5" (or "dolt"), and a footnote states the rule.
+// an empty dashed bar labelled "dolt", and a footnote states the rule.
 import * as Plot from "@observablehq/plot";
 import {html} from "htl";
 import {assertBreakdown, assertRows} from "../lib/strict.js";
 import type {BreakdownResult} from "../lib/metric-types.js";
-import {
-  SUPPRESSED_LABEL as SUPPRESSED,
-  SUPPRESSED_SECONDARY_LABEL as SUPPRESSED_SECONDARY,
-  suppressionNote
-} from "../lib/disclosure.js";
+import {type Hidden, SUPPRESSED_LABEL as SUPPRESSED, suppressionNote} from "../lib/disclosure.js";
 import {chartImage} from "./chart-image.js";
 import {dataTable, type Column} from "./data-table.js";
 import {formatInteger, formatMonth, formatMonthAbbr} from "../lib/format.js";
@@ -16,7 +12,7 @@ import {BAR, INK, MUTED, newestFirstColor} from "./palette.js";
 
 const ROW = 26;
 
-type Suppressed = "liten" | "sekundar" | undefined;
+type Suppressed = Hidden | undefined;
 
 export interface BreakdownBarsOptions {
   width: number;
@@ -36,12 +32,8 @@ interface Bar {
   text: string;
 }
 
-function hiddenText(suppressed: Suppressed): string {
-  return suppressed === "sekundar" ? SUPPRESSED_SECONDARY : SUPPRESSED;
-}
-
 function barText(value: number | null, suppressed: Suppressed): string {
-  return value === null ? (suppressed ? hiddenText(suppressed) : "uppgift saknas") : formatInteger(value);
+  return value === null ? (suppressed ? SUPPRESSED : "uppgift saknas") : formatInteger(value);
 }
 
 /**
@@ -84,22 +76,37 @@ function summary(breakdown: BreakdownResult, bars: Bar[]): string {
   return `${breakdown.label}, ${formatMonth(breakdown.month)}. ${totalText(breakdown)}. ${shown.join(", ")}${more}.`;
 }
 
-function notes(hasHidden: boolean, hasSecondary: boolean): HTMLElement | null {
-  return hasHidden || hasSecondary
-    ? html`<p class="nr-footnote nr-suppression-note">${suppressionNote({secondary: hasSecondary})}</p>`
-    : null;
+function notes(hasHidden: boolean): HTMLElement | null {
+  return hasHidden ? html`<p class="nr-footnote nr-suppression-note">${suppressionNote()}</p>` : null;
+}
+
+/** A breakdown whose cells are withheld: the total and why the categories are not shown. */
+function withheldFigure(breakdown: BreakdownResult, totalLabel: string): HTMLElement {
+  const text = `${breakdown.label}, ${formatMonth(breakdown.month)}. ${totalLabel} ${formatInteger(breakdown.total)}.`;
+  return html`<figure class="nr-figure nr-breakdown" aria-label=${text} data-metric=${breakdown.id}>
+    <p class="nr-withheld">
+      ${totalLabel} ${formatInteger(breakdown.total)}. Fördelningen visas inte för ${formatMonth(breakdown.month)}:
+      antalen är så små att varje kategori skulle kunna röja enskilda personer.
+    </p>
+    <figcaption>
+      <p class="nr-definition">${breakdown.definition}</p>
+    </figcaption>
+  </figure>`;
 }
 
 /**
  * Horizontal bars for a breakdown, sorted descending, with the value at the end of each bar. A suppressed cell is an
- * empty dashed bar labelled "<5" ("dolt" for secondary suppression) and the figure gets a footnote with the rule.
- * Under the chart: the definition and the data as a table with a total row.
+ * empty dashed bar labelled "dolt" and the figure gets a footnote with the rule. Under the chart: the definition and
+ * the data as a table with a total row. A withheld breakdown shows its total and why.
  */
 export function breakdownBars(
   breakdown: BreakdownResult,
   {width, sort = "value", totalLabel, filename}: BreakdownBarsOptions
 ): HTMLElement {
   assertBreakdown(breakdown, "breakdownBars()");
+  if (breakdown.withheld) {
+    return withheldFigure(breakdown, totalLabel ?? (breakdown.overlapping ? "Totalt, unika personer" : "Totalt"));
+  }
   const bars = sortedCells(breakdown, sort);
   const shown = bars.filter((b) => b.value !== null);
   const hidden = bars.filter((b) => b.value === null && b.suppressed);
@@ -155,10 +162,7 @@ export function breakdownBars(
     <figcaption>
       <p class="nr-definition">${breakdown.definition}</p>
       ${breakdown.overlapping ? html`<p class="nr-footnote nr-overlap-note">${OVERLAP_NOTE}</p>` : null}
-      ${notes(
-        hidden.some((b) => b.suppressed === "liten"),
-        hidden.some((b) => b.suppressed === "sekundar")
-      )}
+      ${notes(hidden.length > 0)}
       <details class="nr-table-details">
         <summary>Visa som tabell</summary>
         ${dataTable(rows, columns, {
@@ -183,7 +187,7 @@ export interface GroupedRow {
   key: string;
   label: string;
   value: number | null;
-  suppressed?: "liten" | "sekundar";
+  suppressed?: Hidden;
 }
 
 export interface GroupedBarsOptions {
@@ -200,7 +204,7 @@ export interface GroupedBarsOptions {
 /**
  * Grouped horizontal bars: for each category a bar per group (e.g. programme areas over the last months, or admissions
  * per school and period), the last group darkest. Categories are sorted by the last group's value. Suppressed values
- * are dashed outlines labelled "<5"/"dolt", as in breakdownBars.
+ * are dashed outlines labelled "dolt", as in breakdownBars.
  */
 export function groupedBars(
   rows: readonly GroupedRow[],
@@ -281,10 +285,7 @@ export function groupedBars(
       key: `g${i}`,
       label: names[i],
       format: "integer",
-      missing: (row) => {
-        const s = (row as Record<string, Suppressed | null>)[`s${i}`];
-        return s ? hiddenText(s) : "uppgift saknas";
-      }
+      missing: (row) => ((row as Record<string, Suppressed | null>)[`s${i}`] ? SUPPRESSED : "uppgift saknas")
     }))
   ];
   const summaryText = `${title}. ${categories
@@ -306,11 +307,7 @@ export function groupedBars(
     </div>
     ${svg}
     <figcaption>
-      ${definition ? html`<p class="nr-definition">${definition}</p>` : null}
-      ${notes(
-        hidden.some((b) => b.suppressed === "liten"),
-        hidden.some((b) => b.suppressed === "sekundar")
-      )}
+      ${definition ? html`<p class="nr-definition">${definition}</p>` : null} ${notes(hidden.length > 0)}
       <details class="nr-table-details">
         <summary>Visa som tabell</summary>
         ${dataTable(tableRows, columns, {

@@ -1,7 +1,7 @@
 // Accessible data tables in sv-SE with a "Ladda ner CSV" button. Cell and CSV formats live in src/lib/table-format.ts.
 import {html} from "htl";
+import {SUPPRESSED_LABEL, suppressionNote} from "../lib/disclosure.js";
 import {assertRows} from "../lib/strict.js";
-import {SUPPRESSED_LABEL, SUPPRESSED_SECONDARY_LABEL, suppressionNote} from "../lib/disclosure.js";
 import {formatCell, isNumeric, toExcelCsv, type Column} from "../lib/table-format.js";
 
 export type {Column, ColumnFormat} from "../lib/table-format.js";
@@ -45,9 +45,8 @@ function cell(row: object, column: Column, index: number, rowHeaders: boolean): 
     : html`<td class=${className}>${text}</td>`;
 }
 
-function usesSuppression(rows: readonly object[], columns: readonly Column[]): {any: boolean; secondary: boolean} {
-  const texts = rows.flatMap((row) => columns.map((c) => formatCell(row, c)));
-  return {any: texts.includes(SUPPRESSED_LABEL), secondary: texts.includes(SUPPRESSED_SECONDARY_LABEL)};
+function usesSuppression(rows: readonly object[], columns: readonly Column[]): boolean {
+  return rows.some((row) => columns.some((c) => formatCell(row, c) === SUPPRESSED_LABEL));
 }
 
 /**
@@ -95,11 +94,7 @@ export function dataTable(
         }
       </table>
     </div>
-    ${
-      suppression.any || suppression.secondary
-        ? html`<p class="nr-footnote nr-suppression-note">${suppressionNote({secondary: suppression.secondary})}</p>`
-        : null
-    }
+    ${suppression ? html`<p class="nr-footnote nr-suppression-note">${suppressionNote()}</p>` : null}
     <p class="nr-table-actions">${button}</p>
   </div>`;
 }

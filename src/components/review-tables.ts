@@ -101,14 +101,19 @@ export function flagTable(review: Review): HTMLElement {
   );
 }
 
-/** Every breakdown cell; suppressed cells show the shared rule's marker. */
+/** Every breakdown cell; hidden cells show the shared rule's marker and whether they were hidden primarily. */
 export function breakdownTable(review: Review): HTMLElement {
+  const reasons = {primar: "primärt", sekundar: "sekundärt"} as const;
   return dataTable(
-    review.breakdowns,
+    review.breakdowns.map((c) => ({
+      ...c,
+      dold: c.suppressed === "primar" || c.suppressed === "sekundar" ? reasons[c.suppressed] : ""
+    })),
     [
       {key: "label", label: "Fördelning", format: "text"},
       {key: "cell", label: "Kategori", format: "text"},
-      {key: "value", label: "Antal", format: "integer"}
+      {key: "value", label: "Antal", format: "integer"},
+      {key: "dold", label: "Dold", format: "text"}
     ],
     {caption: `Fördelningar ${formatMonth(review.month)}`, filename: `granskning-fordelningar-${review.month}`}
   );

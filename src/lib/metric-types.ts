@@ -1,4 +1,7 @@
 // The JSON shapes that metric loaders write and pages read. Pages import these types only (erased at build).
+import type {Hidden} from "./disclosure.js";
+
+export type {Hidden};
 
 /** One month of a monthly series; null where the value does not exist (a gap), never 0. */
 export interface SeriesPoint {
@@ -52,6 +55,14 @@ export interface MetricResult {
   breaks: BreakMark[];
 }
 
+/** One category of a breakdown; a hidden cell has value null and `suppressed` set. */
+export interface BreakdownCell {
+  key: string;
+  label: string;
+  value: number | null;
+  suppressed?: Hidden;
+}
+
 /** A breakdown (e.g. exit reasons) for one month, suppressed by the shared rule. */
 export interface BreakdownResult {
   id: string;
@@ -65,7 +76,12 @@ export interface BreakdownResult {
    * more than the total.
    */
   overlapping?: boolean;
-  cells: {key: string; label: string; value: number | null; suppressed?: "liten" | "sekundar"}[];
+  cells: BreakdownCell[];
+  /**
+   * True when the cells are left out: the total is so small that no choice of hidden cells keeps a hidden count from
+   * being narrowed down to the small range (SPEC §7). Only the total is published.
+   */
+  withheld?: boolean;
 }
 
 /** One month of the appendix tables "Kontroller och beslut" and "Arbetsmarknadsuppdrag och inflöde". */
@@ -79,8 +95,10 @@ export interface AppendixRow {
   kontrollerade_individer: number;
   anvisade_individer: number;
   oppnade_verkstalligheter: number;
-  andrahandsavtal_avslag: number;
-  andrahandsavtal_totalt: number;
+  /** New applications refused for a non-approved second-hand contract; null when hidden (1–4). */
+  andrahandsavtal_avslag: number | null;
+  /** Set when a figure of the row is hidden by the small-count rule. */
+  hidden?: {andrahandsavtal_avslag?: Hidden};
 }
 
 /** Months after exit at which uppföljning measures the share without ekonomiskt bistånd. */
@@ -90,16 +108,20 @@ export interface FollowUpRow {
   /** Exit cohort month. */
   month: string;
   cohortSize: number;
-  /** Share without ekonomiskt bistånd k months after exit; null when not yet observable or the cohort is under 10. */
+  /** Share without ekonomiskt bistånd k months after exit; null when not yet observable or hidden. */
   withoutAssistance: Record<(typeof FOLLOW_UP_MONTHS)[number], number | null>;
+  /** The shares hidden by the small-count rule (cohort under 10, or 1–4 persons with or without assistance). */
+  hidden?: Partial<Record<(typeof FOLLOW_UP_MONTHS)[number], Hidden>>;
 }
 
 export interface FollowUpSection {
   month: string;
   reasons: BreakdownResult;
-  /** Exits excluding återremitterade in month M. */
-  exitsExclReferredBack: number;
-  /** Share of exits in M with unknown reason ("okänd" or not registered). */
+  /** Exits excluding återremitterade in month M; null when hidden (it would give the återremitterade away). */
+  exitsExclReferredBack: number | null;
+  /** Share of all exits in M (återremitterade included) with unknown reason ("okänd" or not registered). */
   unknownShare: number | null;
+  /** The figures above that are hidden by the small-count rule. */
+  hidden?: {exitsExclReferredBack?: Hidden; unknownShare?: Hidden};
   cohorts: FollowUpRow[];
 }

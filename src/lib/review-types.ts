@@ -1,5 +1,6 @@
 // The shapes of the review (npm run granska, the review page): findings of the delivery checks, metric rows with
 // flags, late registrations and published editions that changed. Node and pages share them.
+import type {Hidden} from "./disclosure.js";
 import type {Comparison, MetricResult} from "./metric-types.js";
 
 /** "fel" stops the build; "varning" goes to the review and the publisher. */
@@ -63,8 +64,8 @@ export interface ReviewBreakdownRow {
   key: string;
   cell: string;
   value: number | null;
-  /** Why the value is hidden, as the shared suppression rule says. */
-  suppressed?: "liten" | "sekundar";
+  /** Why the value is hidden: "primar" (1–4) or "sekundar" (so that no hidden value can be worked out). */
+  suppressed?: Hidden;
   flags: Flag[];
 }
 

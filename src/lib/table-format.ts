@@ -1,6 +1,6 @@
 // Table cells and CSV in sv-SE, without the DOM: how a column's values are shown on a page and written for Swedish
 // Excel. The page component (src/components/data-table.ts) and the CLI (granska --csv) share it.
-import {SUPPRESSED_LABEL, SUPPRESSED_SECONDARY_LABEL} from "./disclosure.js";
+import {SUPPRESSED_LABEL} from "./disclosure.js";
 import {
   formatDecimal,
   formatInteger,
@@ -33,7 +33,7 @@ export interface Column {
   formatOf?: (row: object) => ColumnFormat;
   /** Decimals shown for "number" (default: 0 for whole numbers, else 2). */
   decimals?: number;
-  /** Text for a null value; by default "<5" or "dolt" when the row is suppressed, else "uppgift saknas". */
+  /** Text for a null value; by default "dolt" when the row is suppressed, else "uppgift saknas". */
   missing?: string | ((row: object) => string);
 }
 
@@ -49,10 +49,7 @@ export function isNumeric(format: ColumnFormat): boolean {
 export function missingText(row: object, column: Column): string {
   if (typeof column.missing === "function") return column.missing(row);
   if (typeof column.missing === "string") return column.missing;
-  const suppressed = get(row, "suppressed");
-  if (suppressed === "sekundar") return SUPPRESSED_SECONDARY_LABEL;
-  if (suppressed) return SUPPRESSED_LABEL;
-  return MISSING;
+  return get(row, "suppressed") ? SUPPRESSED_LABEL : MISSING;
 }
 
 /** A cell as shown on the page (sv-SE). */
@@ -127,7 +124,7 @@ function csvField(text: string): string {
 /**
  * Rows as CSV for Swedish Excel: UTF-8 byte-order mark, ";" between fields, decimal comma, no thousands separator,
  * CRLF line endings, fields quoted when they hold ";", quotes or line breaks. Percent columns are written in per
- * cent (10,7) with "(%)" in the header; null cells as on the page ("<5", "uppgift saknas").
+ * cent (10,7) with "(%)" in the header; null cells as on the page ("dolt", "uppgift saknas").
  */
 export function toExcelCsv(rows: readonly object[], columns: readonly Column[]): string {
   const lines = [

@@ -8,7 +8,7 @@ const programmeAreas: GroupedRow[] = ["2023-09", "2023-10", "2023-11"].flatMap((
   {group: month, key: "arbetstraning", label: "Arbetsträning", value: 120 + i * 10},
   {group: month, key: "vagledning", label: "Jobbcoachning och vägledning", value: 80 - i * 5},
   i === 1
-    ? {group: month, key: "sprak", label: "Språkstöd", value: null, suppressed: "liten" as const}
+    ? {group: month, key: "sprak", label: "Språkstöd", value: null, suppressed: true as const}
     : {group: month, key: "sprak", label: "Språkstöd", value: 30}
 ]);
 
@@ -50,21 +50,21 @@ describe("breakdownBars", () => {
     expect(sortedCells(vuxElever).map((c) => c.label)[0]).toBe("Linvux");
   });
 
-  test("breakdownBars(breakdown) shows suppressed cells as <5 with an empty dashed bar and a footnote", () => {
+  test("breakdownBars(breakdown) shows every hidden cell as dolt with an empty dashed bar and a footnote", () => {
     const figure = breakdownBars(avslutsorsaker, {width: 640});
-    expect(barLabels(figure)).toEqual(["41", "23", "18", "dolt", "<5", "0"]);
+    expect(barLabels(figure)).toEqual(["41", "23", "18", "dolt", "dolt", "0"]);
     const hidden = figure.querySelectorAll('g[aria-label="bar"][stroke-dasharray="3,2"] rect');
     expect(hidden).toHaveLength(2);
     expect(hidden[0].closest("g")?.getAttribute("fill")).toBe("white");
     const note = text(figure.querySelector(".nr-suppression-note"));
-    expect(note).toContain("Värden 1–4 visas som <5");
-    expect(note).toContain("näst minsta");
+    expect(note).toContain("Antal 1–4 döljs");
+    expect(note).toContain("inget dolt värde kan räknas fram");
   });
 
-  test("breakdownBars(breakdown) table renders <5 and dolt for suppressed cells, with the total", () => {
+  test("breakdownBars(breakdown) table renders dolt for hidden cells, with the total", () => {
     const table = breakdownBars(avslutsorsaker, {width: 640}).querySelector("details table");
     const rows = [...(table?.querySelectorAll("tbody tr") ?? [])].map((r) => [...r.children].map((c) => text(c)));
-    expect(rows).toContainEqual(["Avliden", "<5"]);
+    expect(rows).toContainEqual(["Avliden", "dolt"]);
     expect(rows).toContainEqual(["Annan ersättning", "dolt"]);
     expect([...(table?.querySelectorAll("tfoot th, tfoot td") ?? [])].map((c) => text(c))).toEqual(["Totalt", "96"]);
   });
@@ -86,7 +86,7 @@ describe("breakdownBars", () => {
     const footer = [...(figure.querySelectorAll("details tfoot th, details tfoot td") ?? [])].map((c) => text(c));
     expect(footer).toEqual(["Totalt, unika personer", "710"]);
     expect(text(figure.querySelector(".nr-overlap-note"))).toMatch(/summerar till mer än totalen/);
-    expect(attr(figure, "aria-label")).toMatch(
+    expect(attr(figure.querySelector("svg.nr-plot"), "aria-label")).toMatch(
       /^Fördelning av inskrivna i arbetsmarknadsinsatser, november 2023\. Totalt, unika personer 710\./
     );
     expect(breakdownBars(avslutsorsaker, {width: 640}).querySelector(".nr-overlap-note")).toBeNull();
@@ -107,8 +107,15 @@ describe("breakdownBars", () => {
     const label = attr(svg, "aria-label");
     expect(label).toBe(
       "Orsaker till avslut, november 2023. Totalt 96. Arbete 41, Studier 23, Flyttat från kommunen 18, " +
-        "Annan ersättning dolt, Avliden <5, Okänd 0."
+        "Annan ersättning dolt, Avliden dolt, Okänd 0."
     );
+  });
+
+  test("breakdownBars(breakdown) shows a withheld breakdown's total and why its cells are left out", () => {
+    const figure = breakdownBars({...avslutsorsaker, total: 3, cells: [], withheld: true}, {width: 640});
+    expect(figure.querySelector("svg")).toBeNull();
+    expect(text(figure.querySelector(".nr-withheld"))).toMatch(/^Totalt 3\. Fördelningen visas inte för november 2023/);
+    expect(attr(figure, "aria-label")).toBe("Orsaker till avslut, november 2023. Totalt 3.");
   });
 
   test("breakdownBars(breakdown) matches its snapshots", async () => {
@@ -135,12 +142,12 @@ describe("groupedBars", () => {
     expect(categories).toEqual(["Arbetsträning", "Jobbcoachning och vägledning", "Språkstöd"]);
   });
 
-  test("groupedBars(rows) shows a suppressed value as <5 in bars and table", () => {
+  test("groupedBars(rows) shows a hidden value as dolt in bars and table", () => {
     const element = figure();
-    expect(barLabels(element)).toContain("<5");
+    expect(barLabels(element)).toContain("dolt");
     const rows = [...element.querySelectorAll("details tbody tr")].map((r) => [...r.children].map((c) => text(c)));
-    expect(rows).toContainEqual(["Språkstöd", "30", "<5", "30"]);
-    expect(text(element.querySelector(".nr-suppression-note"))).toContain("Värden 1–4 visas som <5");
+    expect(rows).toContainEqual(["Språkstöd", "30", "dolt", "30"]);
+    expect(text(element.querySelector(".nr-suppression-note"))).toContain("Antal 1–4 döljs");
   });
 
   test("groupedBars(rows) matches its snapshot", async () => {

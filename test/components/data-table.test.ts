@@ -29,22 +29,14 @@ describe("toExcelCsv", () => {
   test("toExcelCsv(rows, columns) writes suppressed cells as on the page", () => {
     const cells = [
       {label: "Arbete", value: 41},
-      {label: "Avliden", value: null, suppressed: "liten"},
-      {label: "Annan ersättning", value: null, suppressed: "sekundar"},
+      {label: "Avliden", value: null, suppressed: true},
       {label: "Okänd", value: null}
     ];
     const csv = toExcelCsv(cells, [
       {key: "label", label: "Orsak", format: "text"},
       {key: "value", label: "Antal", format: "integer"}
     ]);
-    expect(csv.split("\r\n")).toEqual([
-      "\ufeffOrsak;Antal",
-      "Arbete;41",
-      "Avliden;<5",
-      "Annan ersättning;dolt",
-      "Okänd;uppgift saknas",
-      ""
-    ]);
+    expect(csv.split("\r\n")).toEqual(["\ufeffOrsak;Antal", "Arbete;41", "Avliden;dolt", "Okänd;uppgift saknas", ""]);
   });
 
   test("toExcelCsv(rows, columns) keeps decimals exact and stops text from running as a formula", () => {
@@ -118,11 +110,11 @@ describe("dataTable", () => {
     expect(second[3]).toBe("uppgift saknas");
   });
 
-  test("dataTable(rows, columns) renders <5 for suppressed cells and explains the rule", () => {
+  test("dataTable(rows, columns) renders dolt for hidden cells and explains the rule", () => {
     const element = dataTable(
       [
         {label: "Arbete", value: 41},
-        {label: "Avliden", value: null, suppressed: "liten"}
+        {label: "Avliden", value: null, suppressed: true}
       ],
       [
         {key: "label", label: "Orsak", format: "text"},
@@ -130,8 +122,8 @@ describe("dataTable", () => {
       ],
       {caption: "Orsaker till avslut", filename: "orsaker"}
     );
-    expect(text(element.querySelector("tbody tr:nth-child(2) td"))).toBe("<5");
-    expect(text(element.querySelector(".nr-suppression-note"))).toMatch(/^Värden 1–4 visas som <5/);
+    expect(text(element.querySelector("tbody tr:nth-child(2) td"))).toBe("dolt");
+    expect(text(element.querySelector(".nr-suppression-note"))).toMatch(/^”dolt”: värdet visas inte/);
     expect(text(table().querySelector(".nr-suppression-note"))).toBe("");
   });
 

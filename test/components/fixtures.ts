@@ -140,7 +140,7 @@ export const ateraktualiserade: MetricResult = metric(
   {month: "2023-02"}
 );
 
-/** Exit reasons with one primary- and one secondary-suppressed cell. */
+/** Exit reasons with two hidden cells (as published: the page cannot tell which one is the small count). */
 export const avslutsorsaker: BreakdownResult = {
   id: "avslutsorsaker",
   label: "Orsaker till avslut",
@@ -152,8 +152,8 @@ export const avslutsorsaker: BreakdownResult = {
     {key: "arbete", label: "Arbete", value: 41},
     {key: "studier", label: "Studier", value: 23},
     {key: "flytt", label: "Flyttat från kommunen", value: 18},
-    {key: "annan_ersattning", label: "Annan ersättning", value: null, suppressed: "sekundar"},
-    {key: "avliden", label: "Avliden", value: null, suppressed: "liten"},
+    {key: "annan_ersattning", label: "Annan ersättning", value: null, suppressed: true},
+    {key: "avliden", label: "Avliden", value: null, suppressed: true},
     {key: "okand", label: "Okänd", value: 0}
   ]
 };

@@ -2,6 +2,9 @@ import {cp, mkdtemp, readFile, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {beforeAll, describe, expect, inject, test} from "vitest";
+import {auditBuiltSite, builtEditions} from "../../data-loaders/disclosure/built-site.ts";
+import {AUDITED_SECTIONS} from "../../data-loaders/disclosure/model.ts";
+import type {BreakdownResult} from "../../src/lib/metric-types.ts";
 import {checkSite} from "../../scripts/lib/site-check.ts";
 
 const site = inject("site");
@@ -21,6 +24,18 @@ async function appendTo(file: string, text: string, before = "</head>"): Promise
 describe("checkSite on the built site", () => {
   test("checkSite(dist) finds no other origin, no missing lang and no personnummer", async () => {
     expect(await checkSite(site)).toEqual([]);
+  });
+
+  test("auditBuiltSite(dist) audits every edition's data files together and finds every hidden figure protected", async () => {
+    const editions = await builtEditions(site);
+    expect([...editions.keys()]).toEqual([
+      "_file/2022-11/data",
+      "_file/2023-02/data",
+      "_file/2023-08/data",
+      "_file/2023-11/data"
+    ]);
+    for (const {data} of editions.values()) expect(Object.keys(data).sort()).toEqual([...AUDITED_SECTIONS].sort());
+    expect(await auditBuiltSite(site)).toEqual([]);
   });
 
   test("every built page declares lang=sv", async () => {
@@ -85,6 +100,27 @@ describe("checkSite catches breaches", () => {
       file: "index.html",
       rule: "sprak",
       detail: 'sidan saknar <html lang="sv">'
+    });
+  });
+
+  test("checkSite flags a data file that shows a count another data file of the edition hides", async () => {
+    const dir = await copyOfSite();
+    const editions = await builtEditions(dir);
+    // An edition whose exit reasons hide a cell: uppföljning shows the same cells, so showing it there gives it away.
+    const edition = [...editions.values()].find((e) =>
+      (e.data.arbetsmarknad as {avslutsorsaker: BreakdownResult}).avslutsorsaker.cells.some((c) => c.value === null)
+    );
+    if (!edition) throw new Error("Ingen utgåva döljer en avslutsorsak.");
+    const file = join(dir, edition.files.uppfoljning as string);
+    const followUp = JSON.parse(await readFile(file, "utf8"));
+    const cell = followUp.reasons.cells.find((c: {value: number | null}) => c.value === null);
+    Object.assign(cell, {value: 3, suppressed: undefined});
+    await writeFile(file, JSON.stringify(followUp));
+    const findings = (await checkSite(dir)).filter((f) => f.rule === "rojande");
+    expect(findings).toContainEqual({
+      file: edition.files.arbetsmarknad,
+      rule: "rojande",
+      detail: `arbetsmarknad.json › Avslut från arbetsmarknadsinsatser per avslutsorsak › ${cell.label} är dold men visas som 3 i uppfoljning.json › Avslutsorsaker för deltagare som avslutats under månaden › ${cell.label}.`
     });
   });
 

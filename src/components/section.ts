@@ -51,7 +51,8 @@ export function section<T extends object>(json: T): T | Promise<never> {
     return new Promise<never>(() => undefined);
   }
   const metrics = (json as {metrics?: object}).metrics;
-  return strictRecord(metrics ? {...json, metrics: strictRecord(metrics)} : json, "fält");
+  // A section has optional fields (e.g. `hidden`): only a near miss of an existing field is an error.
+  return strictRecord(metrics ? {...json, metrics: strictRecord(metrics)} : json, "fält", {typosOnly: true});
 }
 
 /** Several sections' metrics as one guarded record, for the letter's `m`: `metrics(eb, am).utbetalt`. */

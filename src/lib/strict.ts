@@ -30,16 +30,19 @@ export function unknownNameMessage(name: string, known: readonly string[], what 
 
 /**
  * The record with a guard: reading a name it lacks throws `unknownNameMessage`. Only names shaped like ids
- * (lower case, digits, underscore) are checked, so promises, JSON and inspectors see an ordinary object.
+ * (lower case, digits, underscore) are checked, so promises, JSON and inspectors see an ordinary object. With
+ * `typosOnly`, only a name within two edits of an existing one throws (a record with optional fields, which may be
+ * absent, still catches `fordelningen` for `fordelning`).
  */
-export function strictRecord<T extends object>(record: T, what = "mått"): T {
+export function strictRecord<T extends object>(record: T, what = "mått", {typosOnly = false} = {}): T {
   return new Proxy(record, {
     get(target, property, receiver) {
       if (
         typeof property === "string" &&
         !(property in target) &&
         !PROBED.has(property) &&
-        /^[a-z][a-z0-9_]*$/.test(property)
+        /^[a-z][a-z0-9_]*$/.test(property) &&
+        (!typosOnly || Object.keys(target).some((key) => distance(property, key) <= 2))
       ) {
         throw new Error(unknownNameMessage(property, Object.keys(target), what));
       }

@@ -14,6 +14,8 @@ describe("section(json) and metrics(...sections)", () => {
     expect(eb.metrics.utbetalt).toBe(utbetalt);
     expect(() => eb.metrics.utbetalning).toThrow("Okänt mått 'utbetalning' – menar du 'utbetalt'?");
     expect(() => (eb as Record<string, unknown>).metric).toThrow("Okänt fält 'metric' – menar du 'metrics'?");
+    // An optional field that is absent reads as undefined.
+    expect((eb as Record<string, unknown>).hidden).toBeUndefined();
     const m = metrics(eb as {metrics: object}, {metrics: {am_inskrivna: utbetalt}});
     expect(Object.keys(m)).toEqual(["utbetalt", "am_inskrivna"]);
     expect(() => m.am_inskriva).toThrow(/menar du 'am_inskrivna'/);

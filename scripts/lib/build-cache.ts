@@ -6,7 +6,8 @@ import {existsSync, readFileSync, statSync} from "node:fs";
 import {copyFile, mkdir, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 
-const ROOT = join("node_modules", ".cache", "namndrapport", "bygg");
+/** Where it is kept: env NAMNDRAPPORT_BUILD_CACHE, else node_modules/.cache/namndrapport/bygg. */
+const root = () => process.env.NAMNDRAPPORT_BUILD_CACHE ?? join("node_modules", ".cache", "namndrapport", "bygg");
 
 /** A key over strings and files' contents, in order (a missing file counts as empty; its path is not part of it). */
 export function contentKey(parts: readonly string[], files: readonly string[] = []): string {
@@ -26,7 +27,7 @@ export function browserIdentity(path: string): string {
 }
 
 function entry(kind: string, key: string, name = "ok"): string {
-  return join(ROOT, kind, key, name);
+  return join(root(), kind, key, name);
 }
 
 /** True when `kind` (e.g. "sidkontroll") has been done for `key`. */
@@ -36,7 +37,7 @@ export function isDone(kind: string, key: string): boolean {
 
 /** Records that `kind` was done for `key`. */
 export async function markDone(kind: string, key: string): Promise<void> {
-  await mkdir(join(ROOT, kind, key), {recursive: true});
+  await mkdir(join(root(), kind, key), {recursive: true});
   await writeFile(entry(kind, key), "");
 }
 
@@ -48,6 +49,6 @@ export function cachedFile(kind: string, key: string, name: string): string | nu
 
 /** Keeps a copy of `file` for `key` under `name`. */
 export async function keepFile(kind: string, key: string, name: string, file: string): Promise<void> {
-  await mkdir(join(ROOT, kind, key), {recursive: true});
+  await mkdir(join(root(), kind, key), {recursive: true});
   await copyFile(file, entry(kind, key, name));
 }

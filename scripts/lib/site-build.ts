@@ -16,7 +16,7 @@ import {addPublishedEditions, checkPublishedEditions, publishedEditions} from ".
 import {invalidateLoaderCache} from "./loader-cache.ts";
 import {checkPages, formatPageProblems, pageHtmlFile, sitePages} from "./page-check.ts";
 import {EDITION_ROOTS, exportsRoot, SRC_ROOT} from "./paths.ts";
-import {writeEditionPdfs} from "./pdf.ts";
+import {EDITION_PAGES, openPdfRenderer, pdfFileName, type EditionPage, type PdfRenderer} from "./pdf.ts";
 import {runFramework} from "./run.ts";
 import {ensureSampleData} from "./sample-data.ts";
 import {checkSite, finishPages} from "./site-check.ts";
@@ -136,7 +136,7 @@ function pagesToCheck(site: string, pages: string[], codeKey: string): {page: st
     .filter(({key}) => !isDone("sidkontroll", key));
 }
 
-/** Writes the drafts' PDFs into the site, reusing the PDFs of an edition whose two pages did not change. */
+/** Writes the drafts' PDFs into the site; a page whose HTML did not change gets its earlier PDF back. */
 async function draftPdfs(
   site: string,
   months: string[],
@@ -144,20 +144,27 @@ async function draftPdfs(
   sourceDateEpoch: string | undefined
 ): Promise<void> {
   const code = pdfCodeKey();
-  for (const month of months) {
-    const names = [`namndrapport-${month}.pdf`, `tjansteskrivelse-${month}.pdf`];
-    const key = contentKey(
-      [code, month],
-      [join(site, month, "index.html"), join(site, month, "tjansteskrivelse.html")]
-    );
-    const cached = names.map((name) => cachedFile("pdf", key, name));
-    if (cached.every((file) => file !== null)) {
-      for (const [i, name] of names.entries()) await copyFile(cached[i] as string, join(site, month, name));
-      log(`PDF:er för ${month} oförändrade (sidorna har inte ändrats).`);
-      continue;
+  let renderer: PdfRenderer | null = null;
+  try {
+    for (const month of months) {
+      for (const page of Object.keys(EDITION_PAGES) as EditionPage[]) {
+        const name = pdfFileName(month, page);
+        const html = join(site, month, page === "namndrapport" ? "index.html" : "tjansteskrivelse.html");
+        const key = contentKey([code, month, page, sourceDateEpoch ?? ""], [html]);
+        const cached = cachedFile("pdf", key, name);
+        if (cached) {
+          await copyFile(cached, join(site, month, name));
+          continue;
+        }
+        log(`Skriver PDF ${name} …`);
+        renderer ??= await openPdfRenderer(site, {sourceDateEpoch});
+        const result = await renderer.render(month, page, join(site, month, name));
+        for (const caption of result.landscape) log(`  Tabellen "${caption}" skrivs på en liggande sida.`);
+        await keepFile("pdf", key, name, join(site, month, name));
+      }
     }
-    await writeEditionPdfs(site, [month], log, {sourceDateEpoch});
-    for (const name of names) await keepFile("pdf", key, name, join(site, month, name));
+  } finally {
+    await renderer?.close();
   }
 }
 
@@ -166,6 +173,12 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
   const {log} = options;
   const output = resolve(options.output);
   const staging = `${output}.bygger-${process.pid}`;
+  // NAMNDRAPPORT_TIDER=1 prints how long each step took, for measuring builds.
+  let last = Date.now();
+  const step = (name: string) => {
+    if (process.env.NAMNDRAPPORT_TIDER === "1") log(`  [tid] ${name}: ${((Date.now() - last) / 1000).toFixed(2)} s`);
+    last = Date.now();
+  };
 
   await ensureSampleData(log);
   const all = editionFolders(SRC_ROOT);
@@ -174,6 +187,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
   const published = options.sourceRoot ? [] : publishedEditions(SRC_ROOT).filter((m) => wanted.includes(m));
   const drafts = options.withoutDrafts ? [] : wanted.filter((m) => !published.includes(m));
 
+  step("förberedelser");
   const problems = checkPublishedEditions(SRC_ROOT, published);
   if (problems.length > 0) {
     throw new Error(`Publicerade utgåvor stämmer inte med sina poster:\n${problems.map((p) => `  ${p}`).join("\n")}`);
@@ -186,6 +200,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
       drafts,
       published
     ));
+  step("kontroll av publicerade poster");
   await shareFrameworkCaches(root);
   if (await invalidateLoaderCache({root, exports: exportsRoot()})) {
     log("Dataladdare eller leveranser har ändrats: cachade laddarresultat tas bort och beräknas om.");
@@ -204,7 +219,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   try {
+    step("källmapp och laddarcache");
     const {code, output: frameworkOutput} = await runFramework(["build"], env, {quiet: options.quiet});
+    step("Framework");
     if (code !== 0) {
       const details = options.quiet
         ? `\n${frameworkOutput.trim().split("\n").slice(-20).join("\n")}`
@@ -227,14 +244,18 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
       if (failures.length > 0) throw new Error(`Sidor med fel publiceras inte:\n${formatPageProblems(failures)}`);
       for (const {key} of unchecked) await markDone("sidkontroll", key);
     }
+    step("sidkontroll");
     try {
       await draftPdfs(staging, built, log, sourceDateEpoch);
     } catch (error) {
       throw new Error(`PDF-utskriften misslyckades: ${error instanceof Error ? error.message : String(error)}`);
     }
 
+    step("PDF");
     await addPublishedEditions(staging, published);
+    step("publicerade utgåvor");
     const findings = await checkSite(staging);
+    step("webbplatskontroll");
     if (findings.length > 0) {
       const listed = findings.map((f) => `  ${f.file}: ${f.detail}`).join("\n");
       throw new Error(`Webbplatsen bryter mot offline- eller integritetsreglerna och publiceras inte:\n${listed}`);

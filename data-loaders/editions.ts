@@ -1,9 +1,10 @@
-// The edition archive: every src/<YYYY-MM>/ folder with its status, meeting month, delivery and PDFs.
+// The edition archive: every src/<YYYY-MM>/ folder with its status, meeting month, delivery (and whether it is the
+// default one) and PDFs.
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {meetingMonth, hasVux} from "../src/lib/schedule.ts";
 import {settings} from "../src/lib/settings.ts";
-import {deliveryForMonth, exportsRoot} from "./deliveries.ts";
+import {editionDelivery, expectedDelivery, exportsRoot, type EditionDelivery} from "./deliveries.ts";
 import {editionFolders} from "./source-root.ts";
 
 export interface Edition {
@@ -11,7 +12,12 @@ export interface Edition {
   meeting: string;
   status: "utkast" | "publicerad";
   hasVux: boolean;
+  /** The delivery the edition uses, or null when there is none. */
   delivery: string | null;
+  /** The default delivery of the month (deliveries.ts expectedDelivery). */
+  expectedDelivery: string;
+  /** False when the edition uses another delivery than the default (publishing then asks for --leverans). */
+  isDefaultDelivery: boolean;
   pages: {namndrapport: string; tjansteskrivelse: string};
 }
 
@@ -32,9 +38,9 @@ export function listEditions(root: string): Edition[] {
         pageStatus(join(root, month, "index.md")),
         pageStatus(join(root, month, "tjansteskrivelse.md"))
       ];
-      let delivery: string | null = null;
+      let delivery: EditionDelivery | null = null;
       try {
-        delivery = deliveryForMonth(exportsDir, month);
+        delivery = editionDelivery(exportsDir, month);
       } catch {
         delivery = null;
       }
@@ -43,7 +49,9 @@ export function listEditions(root: string): Edition[] {
         meeting: meetingMonth(month),
         status: statuses.every((s) => s === "publicerad") ? "publicerad" : "utkast",
         hasVux: hasVux(month, settings.vuxReportMonths),
-        delivery,
+        delivery: delivery?.delivery ?? null,
+        expectedDelivery: expectedDelivery(month),
+        isDefaultDelivery: delivery?.isDefault ?? false,
         pages: {namndrapport: `./${month}/`, tjansteskrivelse: `./${month}/tjansteskrivelse`}
       };
     });

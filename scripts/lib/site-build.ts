@@ -12,6 +12,8 @@ import {writeEditionPdfs} from "./pdf.ts";
 import {runFramework} from "./run.ts";
 import {ensureSampleData} from "./sample-data.ts";
 import {checkSite, finishPages} from "./site-check.ts";
+import {reportDataQuality} from "./data-quality.ts";
+import {interruptible} from "./interrupt.ts";
 
 export interface SiteBuildOptions {
   /** Output folder; replaced only when the whole build succeeded. */
@@ -61,11 +63,22 @@ export async function prepareEditionRoot(month: string, dir: string): Promise<st
   return dir;
 }
 
-/** Builds the site (all editions, or one) into options.output. Returns the edition months built. */
+/**
+ * Builds the site (all editions, or one) into options.output. Returns the edition months built. Interrupted (SIGINT,
+ * SIGTERM), it stops Framework and leaves no half-built folder.
+ */
 export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
+  const staging = `${resolve(options.output)}.bygger-${process.pid}`;
+  return interruptible(
+    [staging],
+    (signal) => `Bygget avbröts (${signal}). Det tidigare innehållet i ${options.output} är orört.`,
+    (signal) => buildSiteSteps(options, staging, signal)
+  );
+}
+
+async function buildSiteSteps(options: SiteBuildOptions, staging: string, signal: AbortSignal): Promise<string[]> {
   const {log} = options;
   const output = resolve(options.output);
-  const staging = `${output}.bygger-${process.pid}`;
 
   await ensureSampleData(log);
   const root = options.edition
@@ -74,6 +87,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
   if (await invalidateLoaderCache({root, code: LOADER_CODE, exports: exportsRoot()})) {
     log("Dataladdare eller leveranser har ändrats: cachade laddarresultat tas bort och beräknas om.");
   }
+  await reportDataQuality({root, output: options.output, log});
 
   log(options.edition ? `Bygger utgåvan ${options.edition} som egen webbplats …` : "Bygger webbplatsen …");
   await rm(staging, {recursive: true, force: true});
@@ -81,7 +95,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
   if (options.review) env.NAMNDRAPPORT_GRANSKNING = "1";
   const sourceDateEpoch = options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH;
   if (sourceDateEpoch) env.SOURCE_DATE_EPOCH = sourceDateEpoch;
-  const {code, output: frameworkOutput} = await runFramework(["build"], env, {quiet: options.quiet});
+  const {code, output: frameworkOutput} = await runFramework(["build"], env, {quiet: options.quiet, signal});
   if (code !== 0) {
     await rm(staging, {recursive: true, force: true});
     const details = options.quiet
@@ -104,6 +118,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
       throw new Error(`PDF-utskriften misslyckades: ${error instanceof Error ? error.message : String(error)}`);
     }
 
+    signal.throwIfAborted();
     const previous = `${output}.tidigare-${process.pid}`;
     if (existsSync(output)) await rename(output, previous);
     await rename(staging, output);

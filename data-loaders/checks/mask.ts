@@ -9,7 +9,7 @@ const CODE_LIKE = /^[\p{L}_ -]{0,30}\d{0,2}$/u;
 
 /**
  * A value as an example in a message: code-like text as it is, anything else (keys, numbers, free text) as its shape
- * only, digits as 9 and letters as x ("19850410-1010" → "99999999-9999", "P7K2QX9M" → "x9x9xx9x"). Invisible
+ * only, digits as # and letters as x ("19850410-1010" → "########-####", "P7K2QX9M" → "x#x#xx#x"). Invisible
  * characters are written out ("\uFEFF").
  */
 export function maskedExample(value: string): string {
@@ -18,13 +18,13 @@ export function maskedExample(value: string): string {
   const visible = (text: string) => [...text].map(escape).join("");
   const bare = value.replaceAll(/[\p{C}]/gu, "");
   if (CODE_LIKE.test(bare)) return visible(value);
-  const shape = [...value.slice(0, 24)].map((c) => (/\p{N}/u.test(c) ? "9" : /\p{L}/u.test(c) ? "x" : escape(c)));
+  const shape = [...value.slice(0, 24)].map((c) => (/\p{N}/u.test(c) ? "#" : /\p{L}/u.test(c) ? "x" : escape(c)));
   return shape.join("") + (value.length > 24 ? "…" : "");
 }
 
 /**
  * DuckDB's error text, fit to show in parentheses: its first line without the SQL excerpt, file paths shortened to the
- * file name, every quoted value replaced by "…" and any run of six or more digits by its shape.
+ * file name, every quoted value replaced by "…" and any run of six or more digits by its shape (# for a digit).
  */
 export function maskDuckDbText(text: string): string {
   return text
@@ -35,7 +35,7 @@ export function maskDuckDbText(text: string): string {
       (_, quote: string, path: string) => `${quote}${basename(path)}${quote}`
     )
     .replaceAll(/\b(value|string) (["'])(?:(?!\2).)*\2/gi, "$1 $2…$2")
-    .replaceAll(/\d[\d-]{4,}\d/g, (run) => run.replaceAll(/\d/g, "9"));
+    .replaceAll(/\d[\d-]{4,}\d/g, (run) => run.replaceAll(/\d/g, "#"));
 }
 
 /** An error's message for a user: DuckDB's text masked, our own (Swedish, built from aggregates) as it is. */

@@ -40,15 +40,19 @@ export const OFFLINE_SETTINGS = [
  * offline and never fetches one. Other errors keep DuckDB's own message.
  */
 export function queryErrorText(message: string): string {
-  const extension =
-    /exists in the (\w+) extension/i.exec(message)?.[1] ??
-    /(?:install|load)(?:ing)? (?:the )?(?:extension )?"?(\w+)"?/i.exec(message)?.[1] ??
-    (/extension/i.test(message) ? "" : null);
-  if (extension === null) return message;
-  const name = /(?:function|type|macro) with name "?(\w+)"?/i.exec(message)?.[1];
-  const what = name ? `Funktionen ${name}` : "Frågan";
-  const which = extension ? `DuckDB-tillägget ${extension}` : "ett DuckDB-tillägg";
-  return `${what} kräver ${which}, som inte finns här: granskningssidan fungerar offline och hämtar inga tillägg från internet. (${message.split("\n")[0]})`;
+  const first = message.split("\n")[0];
+  const offline = "som inte finns här: granskningssidan fungerar offline och hämtar inga tillägg från internet";
+  const missing =
+    /(function|type|macro) with name "?(\w+)"? is not in the catalog, but it exists in the (\w+) extension/i.exec(
+      first
+    );
+  if (missing) {
+    const [, kind, name, extension] = missing;
+    const what = kind.toLowerCase() === "type" ? "Typen" : "Funktionen";
+    return `${what} ${name} kräver DuckDB-tillägget ${extension}, ${offline}. (${first})`;
+  }
+  if (/extension/i.test(first)) return `Frågan kräver ett DuckDB-tillägg, ${offline}. (${first})`;
+  return message;
 }
 
 /** A query result as plain rows: 64-bit integers become numbers, dates and other values text. */

@@ -233,15 +233,27 @@ final as (
 select * from final order by n desc, code limit 5`,
     {codes: column.codes!}
   );
-  const shown = codes.reduce((sum, c) => sum + c.n, 0);
-  const out = codes.map((c) =>
-    finding("okand_kod", "fel", where, {text: `okänd kod '${maskedExample(c.code)}' (${rows(c.n)})`, count: c.n})
+  return perValue(
+    "okand_kod",
+    where,
+    codes.map((c) => ({n: c.n, text: `okänd kod '${maskedExample(c.code)}' (${rows(c.n)})`})),
+    total,
+    "fler okända koder"
   );
-  if (total > shown) {
-    out.push(
-      finding("okand_kod", "fel", where, {text: `fler okända koder (${rows(total - shown)})`, count: total - shown})
-    );
-  }
+}
+
+/** One error per listed value (the most frequent ones) and one for the rest of `total`, named `rest`. */
+function perValue(
+  rule: string,
+  where: Where,
+  listed: {n: number; text: string}[],
+  total: number,
+  rest: string
+): Finding[] {
+  const out = listed.map(({n, text}) => finding(rule, "fel", where, {text, count: n}));
+  const shown = listed.reduce((sum, v) => sum + v.n, 0);
+  if (total > shown)
+    out.push(finding(rule, "fel", where, {text: `${rest} (${rows(total - shown)})`, count: total - shown}));
   return out;
 }
 
@@ -279,26 +291,14 @@ final as (
 
 select * from final order by n desc, bare limit 5`
   );
-  const shown = codes.reduce((sum, c) => sum + c.n, 0);
-  const out = codes.map((c) => {
+  const listed = codes.map((c) => {
     const example = maskedExample(`${c.bare.slice(0, c.bom_at - 1)}\uFEFF${c.bare.slice(c.bom_at - 1)}`);
-    const known = column.codes!.includes(c.bare);
-    return finding("bom_i_varde", "fel", where, {
-      text: known
-        ? `koden '${c.bare}' har ett osynligt BOM-tecken (U+FEFF) i värdet ('${example}') och känns inte igen (${rows(c.n)})`
-        : `okänd kod '${example}' med ett osynligt BOM-tecken (U+FEFF) (${rows(c.n)})`,
-      count: c.n
-    });
+    const text = column.codes!.includes(c.bare)
+      ? `koden '${c.bare}' har ett osynligt BOM-tecken (U+FEFF) i värdet ('${example}') och känns inte igen (${rows(c.n)})`
+      : `okänd kod '${example}' med ett osynligt BOM-tecken (U+FEFF) (${rows(c.n)})`;
+    return {n: c.n, text};
   });
-  if (total > shown) {
-    out.push(
-      finding("bom_i_varde", "fel", where, {
-        text: `fler värden med BOM-tecken (${rows(total - shown)})`,
-        count: total - shown
-      })
-    );
-  }
-  return out;
+  return perValue("bom_i_varde", where, listed, total, "fler värden med BOM-tecken");
 }
 
 /**

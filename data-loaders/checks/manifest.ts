@@ -50,7 +50,8 @@ export function readManifest(root: string, delivery: string): {manifest: Manifes
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
+    // On one line: JSON.parse quotes the start of the text, line breaks included.
+    const reason = (e instanceof Error ? e.message : String(e)).replaceAll(/\s+/g, " ");
     return {manifest: null, findings: [...findings, error("trasigt_manifest", `är inte giltig JSON (${reason})`)]};
   }
   if (!isObject(data)) {

@@ -4,6 +4,7 @@ import {defineConfig} from "vitest/config";
 // the slow checks against a freshly built site and the whole sample (`test/global-setup.ts` builds it once).
 const SITE = [
   "test/browser/**/*.test.ts",
+  "test/corpus/**/*.test.ts",
   "test/site/**/*.test.ts",
   "test/sample/sample.test.ts",
   "test/loaders/**/*.test.ts",

@@ -1,6 +1,8 @@
 // The export contract (docs/data-contract.md) as data. Validation (checks/), staging and the review's data-quality
 // checks all read it from here, so a rule is stated once: add a column or a rule here, not in the checks.
 import type {Severity} from "../src/lib/review-types.ts";
+import {AM_SWITCH, EB_SWITCH} from "./metrics/systems.ts";
+import {addMonths} from "../src/lib/months.ts";
 
 /** The manifest's contract_version this code reads. */
 export const CONTRACT_VERSION = 1;
@@ -50,12 +52,16 @@ export interface ForeignKey {
   why: string;
 }
 
-/** Suspicious but valid values; evaluated in the same pass as the table's contract checks. */
-export type WarningRule =
-  | {id: string; kind: "compare"; column: string; op: "<" | "=" | ">"; value: number; text: string}
-  | {id: string; kind: "endBeforeStart"; start: string; end: string; text: string}
-  | {id: string; kind: "missingAfterMonths"; column: string; dateColumn: string; months: number; text: string}
-  | {id: string; kind: "yearOutside"; column: string; min: number; text: string};
+/**
+ * A rule on the values of one row, evaluated in the same pass as the table's contract checks: an error where the data
+ * cannot be right and the published numbers would be wrong, a warning for suspicious but possible values.
+ */
+export type RowRule = {id: string; severity: Severity; text: string} & (
+  | {kind: "compare"; column: string; op: "<" | "=" | ">"; value: number}
+  | {kind: "endBeforeStart"; start: string; end: string}
+  | {kind: "missingAfterMonths"; column: string; dateColumn: string; months: number}
+  | {kind: "yearAfterDelivery"; column: string}
+);
 
 export interface TableSpec {
   /** Table name; the staging view is stg_<name>. */
@@ -69,7 +75,14 @@ export interface TableSpec {
   columns: ColumnSpec[];
   key: string[];
   foreignKeys?: ForeignKey[];
-  warnings?: WarningRule[];
+  rowRules?: RowRule[];
+  /**
+   * The date column that places a row in a month (an event's month: opened, started, paid for, looked up). Deliveries
+   * are compared month by month on it: late registration adds rows to a month, it does not remove them.
+   */
+  monthColumn: string;
+  /** Last month the system was in use; after it the table is frozen (identical in every later delivery). */
+  until?: string;
 }
 
 // Pseudonyms are opaque: eight characters, a letter first. Anything else might be a personnummer.
@@ -141,48 +154,78 @@ export const VUX_COURSE_TYPES = ["gymnasial_enstaka", "kurspaket", "grundlaggand
 // A single payment above this is flagged for review (a household-month is about 10 500 kr).
 const EXTREME_PAYMENT = 100_000;
 
-const paymentWarnings = (column: string): WarningRule[] => [
+const paymentRules = (column: string): RowRule[] => [
   {
     id: "belopp_negativt",
+    severity: "varning",
     kind: "compare",
     column,
     op: "<",
     value: 0,
     text: "negativa belopp (återkrav eller rättelser)"
   },
-  {id: "belopp_noll", kind: "compare", column, op: "=", value: 0, text: "belopp på 0 kr"},
+  {id: "belopp_noll", severity: "varning", kind: "compare", column, op: "=", value: 0, text: "belopp på 0 kr"},
   {
     id: "belopp_extremt",
+    severity: "varning",
     kind: "compare",
     column,
     op: ">",
     value: EXTREME_PAYMENT,
     text: "belopp över 100 000 kr"
+  },
+  {
+    id: "belopp_extremt_negativt",
+    severity: "varning",
+    kind: "compare",
+    column,
+    op: "<",
+    value: -EXTREME_PAYMENT,
+    text: "belopp under −100 000 kr"
   }
 ];
-const birthYearWarning = (column: string): WarningRule => ({
-  id: "fodelsear_orimligt",
-  kind: "yearOutside",
-  column,
-  min: 1900,
-  text: "födelseår före 1900 eller efter leveransåret"
-});
-const endBeforeStart = (start: string, end: string): WarningRule => ({
+// A birth year after the delivery is impossible and would count an unborn child; a very early one is only odd.
+const birthYearRules = (column: string): RowRule[] => [
+  {
+    id: "fodelsear_efter_leverans",
+    severity: "fel",
+    kind: "yearAfterDelivery",
+    column,
+    text: "födelseår efter leveransåret"
+  },
+  {
+    id: "fodelsear_orimligt",
+    severity: "varning",
+    kind: "compare",
+    column,
+    op: "<",
+    value: 1900,
+    text: "födelseår före 1900"
+  }
+];
+// A period that ends before it starts cannot be right: it is counted as ended but never as open.
+const endBeforeStart = (start: string, end: string): RowRule => ({
   id: "slut_fore_start",
+  severity: "fel",
   kind: "endBeforeStart",
   start,
   end,
   text: `${end} ligger före ${start}`
 });
 // The contract allows an exit reason to be registered up to four months late; later than that it is probably lost.
-const reasonMissing = (column: string, dateColumn: string): WarningRule => ({
+const reasonMissing = (column: string, dateColumn: string): RowRule => ({
   id: "orsak_saknas",
+  severity: "varning",
   kind: "missingAfterMonths",
   column,
   dateColumn,
   months: 4,
   text: "avslut utan registrerad orsak mer än fyra månader efter avslutet"
 });
+// The legacy systems' last months (docs/data-contract.md): Treserva until the month before Lifecare, Accorda until
+// the month before Arena.
+const TRESERVA = {until: addMonths(EB_SWITCH, -1)};
+const ACCORDA = {until: addMonths(AM_SWITCH, -1)};
 const householdFromCase = (table: string): ForeignKey => ({
   columns: ["ARENDE_NR"],
   references: "treserva_arende",
@@ -199,6 +242,8 @@ export const CONTRACT: readonly TableSpec[] = [
     grain: "one row per case (ärende)",
     emptyTextIsNull: true,
     key: ["ARENDE_NR"],
+    monthColumn: "OPPNAT_DATUM",
+    ...TRESERVA,
     columns: [
       text("ARENDE_NR", {pattern: CASE_KEY}),
       pseudonym("HUSHALL_NYCKEL"),
@@ -209,7 +254,7 @@ export const CONTRACT: readonly TableSpec[] = [
       text("AVSLUTAT_DATUM", {textDate: "YYYYMMDD", nullable: true, future: "varning"}),
       text("REG_DATUM", {textDate: "YYYYMMDD"})
     ],
-    warnings: [endBeforeStart("OPPNAT_DATUM", "AVSLUTAT_DATUM")]
+    rowRules: [endBeforeStart("OPPNAT_DATUM", "AVSLUTAT_DATUM")]
   },
   {
     name: "treserva_utbetalning",
@@ -218,6 +263,8 @@ export const CONTRACT: readonly TableSpec[] = [
     grain: "one row per payment",
     emptyTextIsNull: true,
     key: ["UTBETALNING_NR"],
+    monthColumn: "PERIOD",
+    ...TRESERVA,
     columns: [
       text("UTBETALNING_NR"),
       text("ARENDE_NR", {pattern: CASE_KEY}),
@@ -227,7 +274,7 @@ export const CONTRACT: readonly TableSpec[] = [
       text("REG_DATUM", {textDate: "YYYYMMDD"})
     ],
     foreignKeys: [householdFromCase("utbetalningen")],
-    warnings: paymentWarnings("BELOPP")
+    rowRules: paymentRules("BELOPP")
   },
   {
     name: "treserva_medlem",
@@ -236,6 +283,8 @@ export const CONTRACT: readonly TableSpec[] = [
     grain: "one row per person and membership spell in a case",
     emptyTextIsNull: true,
     key: ["ARENDE_NR", "PERSON_NYCKEL", "FROM_DATUM"],
+    monthColumn: "FROM_DATUM",
+    ...TRESERVA,
     columns: [
       text("ARENDE_NR", {pattern: CASE_KEY}),
       pseudonym("PERSON_NYCKEL"),
@@ -245,7 +294,7 @@ export const CONTRACT: readonly TableSpec[] = [
       text("TOM_DATUM", {textDate: "YYYYMMDD", nullable: true, future: "varning"})
     ],
     foreignKeys: [householdFromCase("medlemmen")],
-    warnings: [birthYearWarning("FODELSEAR"), endBeforeStart("FROM_DATUM", "TOM_DATUM")]
+    rowRules: [...birthYearRules("FODELSEAR"), endBeforeStart("FROM_DATUM", "TOM_DATUM")]
   },
   {
     name: "treserva_avslut",
@@ -254,6 +303,8 @@ export const CONTRACT: readonly TableSpec[] = [
     grain: "one row per adult person whose assistance ended",
     emptyTextIsNull: true,
     key: ["ARENDE_NR", "PERSON_NYCKEL", "AVSLUT_DATUM"],
+    monthColumn: "AVSLUT_DATUM",
+    ...TRESERVA,
     columns: [
       text("ARENDE_NR", {pattern: CASE_KEY}),
       pseudonym("PERSON_NYCKEL"),
@@ -263,7 +314,7 @@ export const CONTRACT: readonly TableSpec[] = [
       text("REG_DATUM", {textDate: "YYYYMMDD", nullable: true})
     ],
     foreignKeys: [householdFromCase("avslutet")],
-    warnings: [reasonMissing("ORSAK_KOD", "AVSLUT_DATUM")]
+    rowRules: [reasonMissing("ORSAK_KOD", "AVSLUT_DATUM")]
   },
   {
     name: "lifecare_eb_utredning",
@@ -271,6 +322,7 @@ export const CONTRACT: readonly TableSpec[] = [
     system: "lifecare",
     grain: "one row per investigation (ekonomiutredning)",
     key: ["utredning_id"],
+    monthColumn: "oppnad_datum",
     columns: [
       text("utredning_id", {pattern: INVESTIGATION_KEY}),
       pseudonym("hushall_id"),
@@ -281,7 +333,7 @@ export const CONTRACT: readonly TableSpec[] = [
       text("utfall", {codes: ["beviljad", "avslag", "aterkallad"], nullable: true}),
       date("registrerad_datum")
     ],
-    warnings: [endBeforeStart("oppnad_datum", "avslutad_datum")]
+    rowRules: [endBeforeStart("oppnad_datum", "avslutad_datum")]
   },
   {
     name: "lifecare_eb_insats",
@@ -289,6 +341,7 @@ export const CONTRACT: readonly TableSpec[] = [
     system: "lifecare",
     grain: "one row per insats ekonomiskt bistånd (assessed need)",
     key: ["insats_id"],
+    monthColumn: "start_datum",
     columns: [
       text("insats_id", {pattern: INSATS_KEY}),
       pseudonym("hushall_id"),
@@ -298,7 +351,7 @@ export const CONTRACT: readonly TableSpec[] = [
       date("slut_datum", {nullable: true, future: "varning"}),
       date("registrerad_datum")
     ],
-    warnings: [endBeforeStart("start_datum", "slut_datum")]
+    rowRules: [endBeforeStart("start_datum", "slut_datum")]
   },
   {
     name: "lifecare_eb_utbetalning",
@@ -306,6 +359,7 @@ export const CONTRACT: readonly TableSpec[] = [
     system: "lifecare",
     grain: "one row per payment",
     key: ["utbetalning_id"],
+    monthColumn: "avser_manad",
     columns: [
       text("utbetalning_id"),
       pseudonym("hushall_id"),
@@ -324,7 +378,7 @@ export const CONTRACT: readonly TableSpec[] = [
         why: "utbetalningen har eget hushall_id, så måtten påverkas inte"
       }
     ],
-    warnings: paymentWarnings("belopp")
+    rowRules: paymentRules("belopp")
   },
   {
     name: "lifecare_eb_medlem",
@@ -332,6 +386,7 @@ export const CONTRACT: readonly TableSpec[] = [
     system: "lifecare",
     grain: "one row per person and membership spell in a household",
     key: ["hushall_id", "person_id", "fran_datum"],
+    monthColumn: "fran_datum",
     columns: [
       pseudonym("hushall_id"),
       pseudonym("person_id"),
@@ -340,7 +395,7 @@ export const CONTRACT: readonly TableSpec[] = [
       date("fran_datum", {future: "varning"}),
       date("till_datum", {nullable: true, future: "varning"})
     ],
-    warnings: [birthYearWarning("fodelsear"), endBeforeStart("fran_datum", "till_datum")]
+    rowRules: [...birthYearRules("fodelsear"), endBeforeStart("fran_datum", "till_datum")]
   },
   {
     name: "lifecare_eb_avslut",
@@ -348,6 +403,7 @@ export const CONTRACT: readonly TableSpec[] = [
     system: "lifecare",
     grain: "one row per adult person whose insats ended",
     key: ["insats_id", "person_id"],
+    monthColumn: "avslut_datum",
     columns: [
       text("insats_id", {pattern: INSATS_KEY}),
       pseudonym("person_id"),
@@ -365,7 +421,7 @@ export const CONTRACT: readonly TableSpec[] = [
         why: "staging hämtar hushållet för avslutet från insatsen"
       }
     ],
-    warnings: [reasonMissing("avslutsorsak", "avslut_datum")]
+    rowRules: [reasonMissing("avslutsorsak", "avslut_datum")]
   },
   {
     name: "eb_ansokan_beslut",
@@ -373,6 +429,7 @@ export const CONTRACT: readonly TableSpec[] = [
     system: "bi",
     grain: "one row per decision on a monthly application",
     key: ["beslut_id"],
+    monthColumn: "ansokan_datum",
     columns: [
       text("beslut_id"),
       pseudonym("hushall_id"),
@@ -383,7 +440,7 @@ export const CONTRACT: readonly TableSpec[] = [
       text("avslagsgrund", {codes: ["andrahandsavtal", "inkomst", "ovrigt"], nullable: true}),
       text("source_system", {codes: ["treserva", "lifecare"]})
     ],
-    warnings: [endBeforeStart("ansokan_datum", "beslut_datum")]
+    rowRules: [endBeforeStart("ansokan_datum", "beslut_datum")]
   },
   {
     name: "ssbtek_slagning",
@@ -391,6 +448,7 @@ export const CONTRACT: readonly TableSpec[] = [
     system: "ssbtek",
     grain: "one row per look-up in SSBTEK",
     key: ["slagning_id"],
+    monthColumn: "slagning_datum",
     columns: [
       text("slagning_id"),
       date("slagning_datum"),
@@ -405,6 +463,8 @@ export const CONTRACT: readonly TableSpec[] = [
     grain: "one row per enrolment",
     emptyTextIsNull: true,
     key: ["INSKRIVNING_NR"],
+    monthColumn: "INSKRIVEN",
+    ...ACCORDA,
     columns: [
       text("INSKRIVNING_NR", {pattern: prefixed("A", "inskrivningsnummer")}),
       pseudonym("DELTAGAR_NR"),
@@ -414,7 +474,7 @@ export const CONTRACT: readonly TableSpec[] = [
       text("AVSLUTSKOD", {codes: AM_REASONS_ACCORDA, nullable: true}),
       text("REG_DATUM", {textDate: "YYYY-MM-DD"})
     ],
-    warnings: [endBeforeStart("INSKRIVEN", "UTSKRIVEN")]
+    rowRules: [endBeforeStart("INSKRIVEN", "UTSKRIVEN")]
   },
   {
     name: "arena_inskrivning",
@@ -422,6 +482,7 @@ export const CONTRACT: readonly TableSpec[] = [
     system: "arena",
     grain: "one row per enrolment",
     key: ["inskrivning_id"],
+    monthColumn: "start_datum",
     columns: [
       text("inskrivning_id", {pattern: prefixed("E", "inskrivnings-id")}),
       pseudonym("person_id"),
@@ -432,7 +493,7 @@ export const CONTRACT: readonly TableSpec[] = [
       flag("is_migrerad"),
       date("registrerad_datum")
     ],
-    warnings: [endBeforeStart("start_datum", "slut_datum")]
+    rowRules: [endBeforeStart("start_datum", "slut_datum")]
   },
   {
     name: "am_anvisning",
@@ -440,6 +501,7 @@ export const CONTRACT: readonly TableSpec[] = [
     system: "lifecare",
     grain: "one row per referral from ekonomiskt bistånd to the labour-market programmes",
     key: ["anvisning_id"],
+    monthColumn: "anvisad_datum",
     columns: [
       text("anvisning_id"),
       pseudonym("person_id"),
@@ -454,6 +516,7 @@ export const CONTRACT: readonly TableSpec[] = [
     system: "lifecare",
     grain: "one row per opened execution (verkställighet)",
     key: ["verkstallighet_id"],
+    monthColumn: "oppnad_datum",
     columns: [text("verkstallighet_id"), pseudonym("hushall_id"), date("oppnad_datum")]
   },
   {
@@ -462,6 +525,7 @@ export const CONTRACT: readonly TableSpec[] = [
     system: "vux",
     grain: "one row per admission of a student to a course or course package",
     key: ["antagning_id"],
+    monthColumn: "antagen_datum",
     columns: [
       text("antagning_id"),
       pseudonym("elev_id"),
@@ -473,7 +537,7 @@ export const CONTRACT: readonly TableSpec[] = [
       date("kurs_start", {future: "tillaten"}),
       date("kurs_slut", {future: "tillaten"})
     ],
-    warnings: [endBeforeStart("kurs_start", "kurs_slut")]
+    rowRules: [endBeforeStart("kurs_start", "kurs_slut")]
   }
 ];
 

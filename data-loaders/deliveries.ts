@@ -1,15 +1,15 @@
 // Deliveries: the <root>/<YYYY-MM-DD>/ folders, the delivery an edition uses, and opening one (validated) for
 // queries.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {existsSync, readdirSync, statSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
 import {join, resolve} from "node:path";
-import {lastDay} from "../src/lib/months.ts";
+import {addMonths, lastDay} from "../src/lib/months.ts";
+import {settings} from "../src/lib/settings.ts";
 import {ContractError, type Finding} from "./checks/findings.ts";
 import {readManifest, type Manifest} from "./checks/manifest.ts";
-import {validateDelivery} from "./checks/validate.ts";
-import {cachedValidation, rememberValidation, validationKey} from "./checks/validation-cache.ts";
+import {checkDeliveryCached} from "./checks/validate.ts";
 import {connect} from "./db.ts";
-import {deliveryDir, displayPath} from "./staging/sources.ts";
+import {deliveryDir, displayPath, manifestPath} from "./staging/sources.ts";
 import {createStagingViews} from "./staging/views.ts";
 
 export const DEFAULT_EXPORTS = "data/exports";
@@ -21,11 +21,6 @@ export function exportsRoot(): string {
 
 /** The file the sample generator writes into an exports root it owns (scripts/sample/output.ts). */
 export const SAMPLE_MARKER = ".exempeldata.json";
-
-/** True when the exports root holds the synthetic sample, so pages must say that their figures are not real. */
-export function isSyntheticExports(root: string): boolean {
-  return existsSync(join(root, SAMPLE_MARKER));
-}
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isDeliveryDate(name: string): boolean {
@@ -43,13 +38,109 @@ export function listDeliveries(root: string): string[] {
     .sort();
 }
 
+/** What the manifests of the deliveries under root say: synthetic sample (`"synthetic": true`) or real. */
+export function deliveryKinds(root: string): {synthetic: string[]; real: string[]} {
+  const kinds = {synthetic: [] as string[], real: [] as string[]};
+  for (const delivery of listDeliveries(root)) {
+    let synthetic = false;
+    try {
+      const manifest = JSON.parse(readFileSync(manifestPath(root, delivery), "utf8").replace(/^\uFEFF/, ""));
+      synthetic = manifest?.synthetic === true;
+    } catch {
+      // A missing or broken manifest is validation's to report; such a delivery does not say it is synthetic.
+    }
+    (synthetic ? kinds.synthetic : kinds.real).push(delivery);
+  }
+  return kinds;
+}
+
 /**
- * The delivery an edition for report month `month` ("YYYY-MM") uses: the first one dated after the month ends, or
- * `override` (checked to exist and to be dated after the month). Throws a Swedish error when there is none.
+ * True when the exports root holds the synthetic sample, so pages must say that their figures are not real: a
+ * delivery's manifest says `"synthetic": true`, or the generator's marker file is there.
  */
-export function deliveryForMonth(root: string, month: string, override?: string): string {
+export function isSyntheticExports(root: string): boolean {
+  return existsSync(join(root, SAMPLE_MARKER)) || deliveryKinds(root).synthetic.length > 0;
+}
+
+/**
+ * Entries of the exports root that are not deliveries, by name: a folder named otherwise than YYYY-MM-DD, or a file.
+ * Hidden entries (the sample's marker, temporary folders) are left out.
+ */
+export function strayEntries(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((name) => !name.startsWith(".") && !(isDeliveryDate(name) && statSync(join(root, name)).isDirectory()))
+    .sort();
+}
+
+/** The delivery date a misnamed entry seems to mean ("20231205", "2023-12-05 kopia" → "2023-12-05"), or null. */
+export function intendedDelivery(name: string): string | null {
+  const match = /(\d{4})-?(\d{2})-?(\d{2})/.exec(name);
+  const date = match ? `${match[1]}-${match[2]}-${match[3]}` : null;
+  return date && isDeliveryDate(date) ? date : null;
+}
+
+/** A Swedish sentence about an entry of the exports root that is not a delivery. */
+export function strayEntryText(root: string, name: string): string {
+  const path = join(root, name);
+  const folder = statSync(path).isDirectory();
+  const intended = intendedDelivery(name);
+  const what = folder ? `Mappen ${name}` : `Filen ${name}`;
+  const hint =
+    folder && intended
+      ? ` Är det leveransen ${intended}? En leveransmapp ska heta ÅÅÅÅ-MM-DD, alltså ${intended}.`
+      : !folder && /\.(zip|7z|tar|tgz|gz)$/i.test(name)
+        ? " Packa upp leveransen i en mapp som heter ÅÅÅÅ-MM-DD."
+        : folder
+          ? " En leveransmapp ska heta ÅÅÅÅ-MM-DD."
+          : "";
+  return `${what} i ${displayPath(root)} är ingen leverans och läses inte.${hint}`;
+}
+
+/** The delivery an edition for report month M uses by default: the delivery day (settings) of the month after M. */
+export function expectedDelivery(month: string): string {
+  return `${addMonths(month, 1)}-${String(settings.deliveryDay).padStart(2, "0")}`;
+}
+
+/** The delivery an edition uses, and whether it is the default one (expectedDelivery). */
+export interface EditionDelivery {
+  month: string;
+  delivery: string;
+  /** The default delivery of the month. */
+  expected: string;
+  isDefault: boolean;
+  /** Swedish: why the edition uses another delivery than the default; null when it uses the default. */
+  note: string | null;
+}
+
+/** Swedish sentences naming the deliveries dated inside the month (too early to cover it) and the stray entries. */
+function whyNotFound(root: string, month: string, deliveries: string[]): string {
+  // The latest delivery dated inside the month is the one the user probably meant.
+  const early = deliveries.filter((d) => d.startsWith(month)).slice(-1);
+  const sentences = early.map(
+    (d) => `Leveransen ${d} är gjord före utgången av ${month} och täcker inte hela månaden.`
+  );
+  for (const name of strayEntries(root)) sentences.push(strayEntryText(root, name));
+  return sentences.length ? ` ${sentences.join(" ")}` : "";
+}
+
+/**
+ * The delivery an edition for report month `month` ("YYYY-MM") uses: the default delivery (expectedDelivery) when it
+ * exists, else the first one dated after the month ends, or `override` (checked to exist and to be dated after the
+ * month). Says whether it is the default. Throws a Swedish error when there is none, naming deliveries dated before
+ * the month ends and folders that are not deliveries.
+ */
+export function editionDelivery(root: string, month: string, override?: string): EditionDelivery {
   const end = lastDay(month);
+  const expected = expectedDelivery(month);
   const deliveries = listDeliveries(root);
+  const result = (delivery: string, note: string | null): EditionDelivery => ({
+    month,
+    delivery,
+    expected,
+    isDefault: delivery === expected,
+    note: delivery === expected ? null : note
+  });
   if (override !== undefined) {
     if (!isDeliveryDate(override)) throw new Error(`Ogiltig leverans "${override}": ange den som ÅÅÅÅ-MM-DD.`);
     if (!deliveries.includes(override)) {
@@ -59,15 +150,33 @@ export function deliveryForMonth(root: string, month: string, override?: string)
     if (override <= end) {
       throw new Error(`Leveransen ${override} är gjord före utgången av ${month} och saknar en del av månaden.`);
     }
-    return override;
-  }
-  const delivery = deliveries.find((date) => date > end);
-  if (!delivery) {
-    throw new Error(
-      `Ingen leverans efter ${month} finns i ${displayPath(root)}. Kör npm run sample eller lägg leveransen där.`
+    return result(
+      override,
+      `Leveransen ${override} är vald med --leverans i stället för standardleveransen ${expected}.`
     );
   }
-  return delivery;
+  if (deliveries.includes(expected)) return result(expected, null);
+  const delivery = deliveries.find((date) => date > end);
+  if (!delivery) {
+    const empty = deliveries.length === 0 && strayEntries(root).length === 0;
+    throw new Error(
+      `Ingen leverans efter ${month} finns i ${displayPath(root)}.${whyNotFound(root, month, deliveries)}` +
+        (empty ? " Kör npm run sample eller lägg leveransen där." : "")
+    );
+  }
+  const stray = strayEntries(root).filter((name) => intendedDelivery(name) === expected);
+  const because = stray.length
+    ? ` ${strayEntryText(root, stray[0])}`
+    : ` Standardleveransen ${expected} finns inte i ${displayPath(root)}.`;
+  return result(
+    delivery,
+    `Utgåvan ${month} använder leverans ${delivery}, inte standardleveransen ${expected}.${because}`
+  );
+}
+
+/** The delivery an edition for report month `month` uses (see editionDelivery). */
+export function deliveryForMonth(root: string, month: string, override?: string): string {
+  return editionDelivery(root, month, override).delivery;
 }
 
 /** The delivery before `delivery` under root, or null (for the review's late registrations). */
@@ -107,13 +216,10 @@ export async function openDelivery(
     throw new Error(`Leveransen ${delivery} finns inte i ${displayPath(root)}.`);
   }
   const conn = await connect();
-  const key = options.cache ? validationKey(root, delivery) : null;
-  let warnings = key ? cachedValidation(key) : null;
-  if (!warnings) {
-    warnings = await validateDelivery(root, delivery, conn);
-    if (key) await rememberValidation(key, warnings);
-  }
-  if (warnings.length) options.onWarnings?.(warnings);
+  const findings = await checkDeliveryCached(root, delivery, {conn, cache: options.cache});
+  const errors = findings.filter((f) => f.severity === "fel");
+  if (errors.length) throw new ContractError(errors);
+  if (findings.length) options.onWarnings?.(findings);
   await createStagingViews(conn, root, delivery);
   return conn;
 }

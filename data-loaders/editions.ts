@@ -1,10 +1,9 @@
 // The edition archive: every src/<YYYY-MM>/ folder with its status, meeting month, delivery, versions and PDFs. A
 // published edition's facts come from its frozen record (records.ts), a draft's from its pages and the deliveries.
 import {join} from "node:path";
-import {addMonths} from "../src/lib/months.ts";
 import {meetingMonth, hasVux} from "../src/lib/schedule.ts";
 import {settings} from "../src/lib/settings.ts";
-import {deliveryForMonth, exportsRoot} from "./deliveries.ts";
+import {editionDelivery, expectedDelivery, exportsRoot} from "./deliveries.ts";
 import {readFrontMatter} from "./front-matter.ts";
 import {recordVersions, versionPdfNames, type RecordVersion} from "./records.ts";
 import {editionFolders} from "./source-root.ts";
@@ -25,9 +24,12 @@ export interface Edition {
   meeting: string;
   status: "utkast" | "publicerad";
   hasVux: boolean;
+  /** The delivery the edition uses (a published edition: the one it was published with), or null when there is none. */
   delivery: string | null;
-  /** True when the edition uses another delivery than the default one for its month. */
-  otherDelivery: boolean;
+  /** The default delivery of the month (deliveries.ts expectedDelivery). */
+  expectedDelivery: string;
+  /** False when the edition uses another delivery than the default (publishing then asks for --leverans). */
+  isDefaultDelivery: boolean;
   pages: {namndrapport: string; tjansteskrivelse: string};
   pdfs: {namndrapport: string; tjansteskrivelse: string};
   /** Published versions, newest first (empty for a draft). */
@@ -37,11 +39,6 @@ export interface Edition {
 /** Reads `status:` from a page's front matter; anything but "publicerad" is a draft. */
 export function pageStatus(path: string): Edition["status"] {
   return readFrontMatter(path).status === "publicerad" ? "publicerad" : "utkast";
-}
-
-/** The default delivery of report month M: the delivery day of the month after it (2023-11 → 2023-12-05). */
-export function expectedDelivery(month: string): string {
-  return `${addMonths(month, 1)}-${String(settings.deliveryDay).padStart(2, "0")}`;
 }
 
 /** The delivery an edition's page asks for in its front matter (`leverans: ÅÅÅÅ-MM-DD`), or undefined. */
@@ -93,18 +90,20 @@ export function listEditions(root: string): Edition[] {
       let delivery: string | null = versions[0]?.delivery ?? null;
       if (!delivery) {
         try {
-          delivery = deliveryForMonth(exportsDir, month, requestedDelivery(root, month));
+          delivery = editionDelivery(exportsDir, month, requestedDelivery(root, month)).delivery;
         } catch {
           delivery = null;
         }
       }
+      const expected = expectedDelivery(month);
       return {
         month,
         meeting: meetingMonth(month),
         status: statuses.every((s) => s === "publicerad") && versions.length > 0 ? "publicerad" : "utkast",
         hasVux: hasVux(month, settings.vuxReportMonths),
         delivery,
-        otherDelivery: delivery !== null && delivery !== expectedDelivery(month),
+        expectedDelivery: expected,
+        isDefaultDelivery: delivery === expected,
         pages: {namndrapport: `./${month}/`, tjansteskrivelse: `./${month}/tjansteskrivelse`},
         pdfs: {
           namndrapport: `./${month}/namndrapport-${month}.pdf`,

@@ -5,9 +5,11 @@ import {parseArgs} from "node:util";
 import {parseMonth, windowStart} from "../src/lib/months.ts";
 import {loaderErrorOutput} from "../src/lib/loader-error.ts";
 import {settings} from "../src/lib/settings.ts";
-import {coverageFindings} from "./checks/edition.ts";
+import {checkEdition} from "./checks/edition-check.ts";
 import {ContractError} from "./checks/findings.ts";
-import {deliveryForMonth, exportsRoot, openDelivery} from "./deliveries.ts";
+import {safeErrorMessage} from "./checks/mask.ts";
+import {connect} from "./db.ts";
+import {exportsRoot} from "./deliveries.ts";
 import {requestedDelivery} from "./editions.ts";
 import {assertAggregateOutput} from "./privacy.ts";
 import {sourceRoot} from "./source-root.ts";
@@ -49,8 +51,9 @@ export async function loaderResult(
 }
 
 /**
- * Opens the delivery an edition for `month` uses (or `override`), validated (reusing an earlier validation of the same
- * files) and checked to cover the whole month.
+ * Opens the delivery an edition for `month` uses (or `override`), after every check of it (checks/edition-check.ts,
+ * reusing earlier results for the same files): it breaks no rule of the contract, covers the whole month and agrees
+ * with the previous delivery. Throws ContractError listing every error.
  */
 export async function openEdition(
   root: string,
@@ -58,11 +61,11 @@ export async function openEdition(
   override?: string
 ): Promise<{conn: DuckDBConnection; delivery: string}> {
   parseMonth(month);
-  const delivery = deliveryForMonth(root, month, override);
-  const conn = await openDelivery(root, delivery, {cache: true});
-  const coverage = await coverageFindings(conn, delivery, month);
-  if (coverage.length) throw new ContractError(coverage);
-  return {conn, delivery};
+  const conn = await connect();
+  const check = await checkEdition(root, month, {override, cache: true, conn});
+  const errors = check.findings.filter((f) => f.severity === "fel");
+  if (errors.length) throw new ContractError(errors);
+  return {conn, delivery: check.delivery.delivery};
 }
 
 /** Runs one section loader for the month given as --month (Framework passes it for src/[month]/). */
@@ -85,7 +88,7 @@ export async function runLoader(
     process.stdout.write(output.encode ? output.encode(result) : JSON.stringify(result));
     console.error(`${name} ${month} (leverans ${delivery}): ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
+    const text = safeErrorMessage(error);
     console.error(`Fel i dataladdaren ${name} för ${month}: ${text}`);
     // In the preview the page shows the message once (src/components/section.ts); a build fails here.
     if (process.env.NAMNDRAPPORT_PREVIEW === "1" && !output.encode) {

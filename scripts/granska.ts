@@ -56,6 +56,8 @@ function printReport(review: Review): void {
   const {month, delivery, metrics, breakdowns: cells} = review;
   const warnings = review.findings.filter((f) => f.severity === "varning");
   console.log(`\nGranskning av utgåvan ${formatMonth(month)} – leverans ${delivery}\n`);
+  const otherDelivery = review.findings.find((f) => f.rule === "annan_leverans");
+  if (otherDelivery) console.log(`Obs: ${otherDelivery.message}\n`);
   for (const section of REVIEW_SECTIONS) {
     console.log(`${section}\n`);
     const rows = metrics.filter((r) => r.section === section);

@@ -1,5 +1,6 @@
 // Findings of the delivery checks: errors stop the build, warnings go to the review. Messages are Swedish and name
 // delivery, file, column and rule.
+import {formatInteger} from "../../src/lib/format.ts";
 import type {Finding, Severity} from "../../src/lib/review-types.ts";
 
 export type {Finding};
@@ -15,9 +16,9 @@ export class ContractError extends Error {
   }
 }
 
-/** "1 rad", "3 rader": Swedish counts. */
+/** "1 rad", "3 rader", "1 671 rader": Swedish counts. */
 export function rows(n: number): string {
-  return n === 1 ? "1 rad" : `${n} rader`;
+  return n === 1 ? "1 rad" : `${formatInteger(n)} rader`;
 }
 
 interface Where {

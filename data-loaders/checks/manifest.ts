@@ -13,6 +13,8 @@ export interface Manifest {
   contract_version: number;
   delivery_date: string;
   municipality?: string;
+  /** True for the synthetic sample (`npm run sample`); a real delivery leaves it out. */
+  synthetic: boolean;
   tables: Record<string, ManifestTable>;
 }
 
@@ -33,15 +35,28 @@ export function readManifest(root: string, delivery: string): {manifest: Manifes
   if (!existsSync(path)) return {manifest: null, findings: [error("saknat_manifest", "saknas")]};
 
   let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return {manifest: null, findings: [error("trasigt_manifest", `är inte giltig JSON (${reason})`)]};
-  }
-  if (!isObject(data)) return {manifest: null, findings: [error("trasigt_manifest", "är inte ett JSON-objekt")]};
-
   const findings: Finding[] = [];
+  let text = readFileSync(path, "utf8");
+  // A byte-order mark changes nothing in the manifest's content, but JSON.parse refuses it: named, then skipped.
+  if (text.startsWith("\uFEFF")) {
+    text = text.slice(1);
+    findings.push(
+      finding("manifest_bom", "varning", where, {
+        sentence: 'börjar med ett osynligt BOM-tecken (U+FEFF) och är sparad som "UTF-8 med BOM"; tecknet hoppas över',
+        id: "manifest_bom:manifest"
+      })
+    );
+  }
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    // On one line: JSON.parse quotes the start of the text, line breaks included.
+    const reason = (e instanceof Error ? e.message : String(e)).replaceAll(/\s+/g, " ");
+    return {manifest: null, findings: [...findings, error("trasigt_manifest", `är inte giltig JSON (${reason})`)]};
+  }
+  if (!isObject(data)) {
+    return {manifest: null, findings: [...findings, error("trasigt_manifest", "är inte ett JSON-objekt")]};
+  }
   if (data.contract_version !== CONTRACT_VERSION) {
     findings.push(
       error(
@@ -56,6 +71,11 @@ export function readManifest(root: string, delivery: string): {manifest: Manifes
         "fel_leveransdatum",
         `anger delivery_date ${JSON.stringify(data.delivery_date)} men mappen heter ${delivery}`
       )
+    );
+  }
+  if (data.synthetic !== undefined && typeof data.synthetic !== "boolean") {
+    findings.push(
+      error("trasigt_manifest", `anger synthetic ${JSON.stringify(data.synthetic)}, som ska vara true eller false`)
     );
   }
   if (!isObject(data.tables)) {
@@ -95,6 +115,7 @@ export function readManifest(root: string, delivery: string): {manifest: Manifes
     contract_version: data.contract_version as number,
     delivery_date: String(data.delivery_date),
     municipality: typeof data.municipality === "string" ? data.municipality : undefined,
+    synthetic: data.synthetic === true,
     tables
   };
   return {manifest, findings};

@@ -1,36 +1,15 @@
 // Contract checks of one export table, generated from its spec in contract.ts: column presence and types, then one
 // aggregate pass over the file for row count, keys, nulls, codes, patterns, dates and the table's warnings.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {isDateColumn, type ColumnSpec, type Severity, type TableSpec, type TextDateFormat} from "../contract.ts";
+import {isDateColumn, type ColumnSpec, type Severity, type TableSpec} from "../contract.ts";
 import {queryRows, type SqlParam} from "../db.ts";
 import {finding, rows, type Finding} from "./findings.ts";
+import {formatInteger} from "../../src/lib/format.ts";
+import {readErrorFindings} from "./files.ts";
+import {maskedExample} from "./mask.ts";
+import {dateSql, ident, SHAPE, valueSql} from "./sql.ts";
 
-const STRPTIME: Record<TextDateFormat, string> = {YYYYMMDD: "%Y%m%d", "YYYY-MM-DD": "%Y-%m-%d", YYYYMM: "%Y%m"};
-// strptime alone accepts e.g. "2023-1-5"; the shape is checked too.
-const SHAPE: Record<TextDateFormat, string> = {
-  YYYYMMDD: "[0-9]{8}",
-  "YYYY-MM-DD": "[0-9]{4}-[0-9]{2}-[0-9]{2}",
-  YYYYMM: "[0-9]{6}"
-};
-
-/** Quotes a column name from the contract (never data) as an SQL identifier. */
-export const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
-
-/**
- * The value of a column as checks see it: in legacy tables empty text means null. Not trimmed, as staging does not
- * trim either: a padded key or code fails its pattern or code list instead of passing here and breaking a join.
- */
-export function valueSql(spec: TableSpec, column: ColumnSpec, alias?: string): string {
-  const name = alias ? `${alias}.${ident(column.name)}` : ident(column.name);
-  return spec.emptyTextIsNull && column.type === "VARCHAR" ? `nullif(${name}, '')` : name;
-}
-
-/** A date column as DATE, parsing legacy text (unparseable text gives null; the parse check reports it). */
-export function dateSql(spec: TableSpec, column: ColumnSpec): string {
-  return column.textDate
-    ? `cast(try_strptime(${valueSql(spec, column)}, '${STRPTIME[column.textDate]}') as date)`
-    : ident(column.name);
-}
+const BOM_SQL = "chr(65279)";
 
 interface Measure {
   rule: string;
@@ -104,6 +83,19 @@ export function tableCheckPlan(spec: TableSpec, usable: ReadonlySet<string>, del
         sql: `count(*) filter (where ${value} is null)`
       });
     }
+    // A byte-order mark inside a value (a text file saved "UTF-8 with BOM" upstream) is invisible: it is named as
+    // such, and the other text checks leave such values to it.
+    const clean = column.type === "VARCHAR" ? ` and not contains(${value}, ${BOM_SQL})` : "";
+    if (column.type === "VARCHAR") {
+      add({
+        ...base,
+        rule: "bom_i_varde",
+        severity: "fel",
+        // Reported by bomFindings, which names the codes.
+        render: (n) => `${n} ${n === 1 ? "värde innehåller" : "värden innehåller"} ett osynligt BOM-tecken (U+FEFF)`,
+        sql: `count(*) filter (where contains(${value}, ${BOM_SQL}))`
+      });
+    }
     if (column.codes) {
       add({
         ...base,
@@ -111,7 +103,7 @@ export function tableCheckPlan(spec: TableSpec, usable: ReadonlySet<string>, del
         severity: "fel",
         // Reported code by code (unknownCodes), so the count alone is never shown.
         render: (n) => `okända koder (${rows(n)})`,
-        sql: `count(*) filter (where ${value} is not null and not list_contains(${param(column.codes)}, ${value}))`
+        sql: `count(*) filter (where ${value} is not null and not list_contains(${param(column.codes)}, ${value})${clean})`
       });
     }
     if (column.pattern) {
@@ -120,8 +112,8 @@ export function tableCheckPlan(spec: TableSpec, usable: ReadonlySet<string>, del
         rule: "fel_monster",
         severity: "fel",
         render: (n) =>
-          `${n} ${n === 1 ? "värde följer" : "värden följer"} inte mönstret ${column.pattern!.description}`,
-        sql: `count(*) filter (where ${value} is not null and not regexp_full_match(${value}, ${param(column.pattern.regex)}))`
+          `${formatInteger(n)} ${n === 1 ? "värde följer" : "värden följer"} inte mönstret ${column.pattern!.description}`,
+        sql: `count(*) filter (where ${value} is not null and not regexp_full_match(${value}, ${param(column.pattern.regex)})${clean})`
       });
     }
     if (column.textDate) {
@@ -130,8 +122,8 @@ export function tableCheckPlan(spec: TableSpec, usable: ReadonlySet<string>, del
         ...base,
         rule: "ogiltigt_datum",
         severity: "fel",
-        render: (n) => `${n} datum går inte att läsa som ${format}`,
-        sql: `count(*) filter (where ${value} is not null and (not regexp_full_match(${value}, '${SHAPE[format]}') or ${dateSql(spec, column)} is null))`
+        render: (n) => `${formatInteger(n)} datum går inte att läsa som ${format}`,
+        sql: `count(*) filter (where ${value} is not null and (not regexp_full_match(${value}, '${SHAPE[format]}') or ${dateSql(spec, column)} is null)${clean})`
       });
     }
     if (column.isMonth) {
@@ -147,7 +139,7 @@ export function tableCheckPlan(spec: TableSpec, usable: ReadonlySet<string>, del
           ...base,
           rule: "inte_forsta_dagen",
           severity: "fel",
-          render: (n) => `${n} datum är inte den första dagen i en månad`,
+          render: (n) => `${formatInteger(n)} datum är inte den första dagen i en månad`,
           sql: `count(*) filter (where day(${ident(column.name)}) <> 1)`
         });
       }
@@ -158,34 +150,34 @@ export function tableCheckPlan(spec: TableSpec, usable: ReadonlySet<string>, del
         rule: "datum_efter_leverans",
         severity,
         render: (n) =>
-          `${n} datum ligger efter leveransdagen ${delivery}${severity === "varning" ? " (planerade datum?)" : ""}`,
+          `${formatInteger(n)} datum ligger efter leveransdagen ${delivery}${severity === "varning" ? " (planerade datum?)" : ""}`,
         sql: `count(*) filter (where ${dateSql(spec, column)} > ${deliveryDate})`
       });
     }
   }
 
-  for (const rule of spec.warnings ?? []) {
+  for (const rule of spec.rowRules ?? []) {
     const columns = rule.kind === "endBeforeStart" ? [rule.start, rule.end] : [rule.column];
     if (rule.kind === "missingAfterMonths") columns.push(rule.dateColumn);
     if (!columns.every((c) => usable.has(c))) continue;
-    const warning = {rule: rule.id, severity: "varning" as const, id: rule.id};
+    const base = {rule: rule.id, severity: rule.severity, id: rule.id};
     if (rule.kind === "compare") {
       add({
-        ...warning,
+        ...base,
         column: rule.column,
         render: (n) => `${rows(n)} med ${rule.text}`,
         sql: `count(*) filter (where ${ident(rule.column)} ${rule.op} ${param(rule.value)})`
       });
-    } else if (rule.kind === "yearOutside") {
+    } else if (rule.kind === "yearAfterDelivery") {
       add({
-        ...warning,
+        ...base,
         column: rule.column,
-        render: (n) => `${rows(n)} med ${rule.text}`,
-        sql: `count(*) filter (where ${ident(rule.column)} < ${param(rule.min)} or ${ident(rule.column)} > year(${deliveryDate}))`
+        render: (n) => `${rows(n)} med ${rule.text} ${delivery.slice(0, 4)}`,
+        sql: `count(*) filter (where ${ident(rule.column)} > year(${deliveryDate}))`
       });
     } else if (rule.kind === "endBeforeStart") {
       add({
-        ...warning,
+        ...base,
         column: rule.end,
         render: (n) => `${rows(n)} där ${rule.text}`,
         sql: `count(*) filter (where ${dateSql(spec, col(rule.end))} < ${dateSql(spec, col(rule.start))})`
@@ -193,7 +185,7 @@ export function tableCheckPlan(spec: TableSpec, usable: ReadonlySet<string>, del
     } else {
       const missing = valueSql(spec, col(rule.column));
       add({
-        ...warning,
+        ...base,
         column: rule.column,
         render: (n) => `${rows(n)} med ${rule.text}`,
         sql: `count(*) filter (where ${missing} is null and ${dateSql(spec, col(rule.dateColumn))} < ${deliveryDate} - to_months(cast(${param(rule.months)} as integer)))`
@@ -214,14 +206,13 @@ select * from final`;
   return {sql, params, measures};
 }
 
-// Codes are shown in messages; a value shaped like a personnummer, or long free text, is not.
-const printable = (code: string) => (code.length > 20 || /\d{6}/.test(code) ? "…" : code);
+type Where = {delivery: string; table: string; file: string; column: string | null};
 
 async function unknownCodes(
   conn: DuckDBConnection,
   spec: TableSpec,
   column: ColumnSpec,
-  where: {delivery: string; table: string; file: string; column: string | null},
+  where: Where,
   total: number
 ): Promise<Finding[]> {
   const value = valueSql(spec, column);
@@ -230,7 +221,9 @@ async function unknownCodes(
     `with source as (select * from src_${spec.name}),
 
 unknown as (
-  select ${value} as code from source where ${value} is not null and not list_contains($codes, ${value})
+  select ${value} as code
+  from source
+  where ${value} is not null and not list_contains($codes, ${value}) and not contains(${value}, ${BOM_SQL})
 ),
 
 final as (
@@ -240,21 +233,78 @@ final as (
 select * from final order by n desc, code limit 5`,
     {codes: column.codes!}
   );
-  const shown = codes.reduce((sum, c) => sum + c.n, 0);
-  const out = codes.map((c) =>
-    finding("okand_kod", "fel", where, {text: `okänd kod '${printable(c.code)}' (${rows(c.n)})`, count: c.n})
+  return perValue(
+    "okand_kod",
+    where,
+    codes.map((c) => ({n: c.n, text: `okänd kod '${maskedExample(c.code)}' (${rows(c.n)})`})),
+    total,
+    "fler okända koder"
   );
-  if (total > shown) {
-    out.push(
-      finding("okand_kod", "fel", where, {text: `fler okända koder (${rows(total - shown)})`, count: total - shown})
-    );
-  }
+}
+
+/** One error per listed value (the most frequent ones) and one for the rest of `total`, named `rest`. */
+function perValue(
+  rule: string,
+  where: Where,
+  listed: {n: number; text: string}[],
+  total: number,
+  rest: string
+): Finding[] {
+  const out = listed.map(({n, text}) => finding(rule, "fel", where, {text, count: n}));
+  const shown = listed.reduce((sum, v) => sum + v.n, 0);
+  if (total > shown)
+    out.push(finding(rule, "fel", where, {text: `${rest} (${rows(total - shown)})`, count: total - shown}));
   return out;
 }
 
 /**
+ * Values with a byte-order mark. In a code column each code is named (with the mark written out), so "alf" with a
+ * mark in front does not read as an unknown code "alf"; elsewhere only the count is given.
+ */
+async function bomFindings(
+  conn: DuckDBConnection,
+  spec: TableSpec,
+  column: ColumnSpec,
+  where: Where,
+  total: number
+): Promise<Finding[]> {
+  const general = finding("bom_i_varde", "fel", where, {
+    text: `${formatInteger(total)} ${total === 1 ? "värde innehåller" : "värden innehåller"} ett osynligt BOM-tecken (U+FEFF), som ofta kommer från en textfil sparad som "UTF-8 med BOM"`,
+    count: total
+  });
+  if (!column.codes) return [general];
+  const value = valueSql(spec, column);
+  // The mark is removed in SQL: a leading one would be dropped silently on its way into JavaScript.
+  const codes = await queryRows<{bare: string; bom_at: number; n: number}>(
+    conn,
+    `with source as (select * from src_${spec.name}),
+
+marked as (
+  select replace(${value}, ${BOM_SQL}, '') as bare, strpos(${value}, ${BOM_SQL}) as bom_at
+  from source
+  where contains(${value}, ${BOM_SQL})
+),
+
+final as (
+  select bare, min(bom_at) as bom_at, count(*) as n from marked group by bare
+)
+
+select * from final order by n desc, bare limit 5`
+  );
+  const listed = codes.map((c) => {
+    const example = maskedExample(`${c.bare.slice(0, c.bom_at - 1)}\uFEFF${c.bare.slice(c.bom_at - 1)}`);
+    const text = column.codes!.includes(c.bare)
+      ? `koden '${c.bare}' har ett osynligt BOM-tecken (U+FEFF) i värdet ('${example}') och känns inte igen (${rows(c.n)})`
+      : `okänd kod '${example}' med ett osynligt BOM-tecken (U+FEFF) (${rows(c.n)})`;
+    return {n: c.n, text};
+  });
+  return perValue("bom_i_varde", where, listed, total, "fler värden med BOM-tecken");
+}
+
+/**
  * Checks one export table whose src_<table> view exists: columns and types, the manifest's row count, then the
- * single-pass checks. Returns errors and warnings.
+ * single-pass checks. A file that DuckDB cannot read gives findings naming the columns that fail. Returns errors and
+ * warnings, and the columns that exist with the contract's type.
  */
 export async function checkTable(
   conn: DuckDBConnection,
@@ -270,11 +320,7 @@ export async function checkTable(
   try {
     described = await queryRows(conn, `describe select * from src_${spec.name}`);
   } catch (e) {
-    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    return {
-      findings: [finding("olasbar_fil", "fel", at(), {sentence: `går inte att läsa som Parquet (${reason})`})],
-      usable: new Set()
-    };
+    return {findings: await readErrorFindings(conn, spec, delivery, [], e), usable: new Set()};
   }
   const types = new Map(described.map((c) => [c.column_name, c.column_type]));
   const usable = new Set<string>();
@@ -297,11 +343,17 @@ export async function checkTable(
   }
 
   const plan = tableCheckPlan(spec, usable, delivery);
-  const [result] = await queryRows<Record<string, number>>(conn, plan.sql, plan.params);
+  let result: Record<string, number>;
+  try {
+    [result] = await queryRows<Record<string, number>>(conn, plan.sql, plan.params);
+  } catch (e) {
+    findings.push(...(await readErrorFindings(conn, spec, delivery, [...types.keys()], e)));
+    return {findings, usable: new Set()};
+  }
   if (manifestRows !== undefined && manifestRows !== result.n_rows) {
     findings.push(
       finding("antal_rader", "fel", at(), {
-        text: `har ${rows(result.n_rows)} men manifestet anger ${manifestRows}`,
+        text: `har ${rows(result.n_rows)} men manifestet anger ${formatInteger(manifestRows)}`,
         count: result.n_rows
       })
     );
@@ -309,9 +361,11 @@ export async function checkTable(
   for (const [i, measure] of plan.measures.entries()) {
     const n = result[`m${i}`];
     if (!n) continue;
+    const column = spec.columns.find((c) => c.name === measure.column);
     if (measure.rule === "okand_kod") {
-      const column = spec.columns.find((c) => c.name === measure.column)!;
-      findings.push(...(await unknownCodes(conn, spec, column, at(column.name), n)));
+      findings.push(...(await unknownCodes(conn, spec, column!, at(column!.name), n)));
+    } else if (measure.rule === "bom_i_varde") {
+      findings.push(...(await bomFindings(conn, spec, column!, at(column!.name), n)));
     } else {
       findings.push(
         finding(measure.rule, measure.severity, at(measure.column), {

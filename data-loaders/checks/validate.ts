@@ -4,12 +4,14 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {existsSync} from "node:fs";
 import {CONTRACT, tableSpec} from "../contract.ts";
 import {connect} from "../db.ts";
-import {deliveryDir, displayPath, exportPath, sourceViewSql} from "../staging/sources.ts";
+import {deliveryDir, displayPath} from "../staging/sources.ts";
 import {createStagingViews} from "../staging/views.ts";
-import {ContractError, finding, type Finding} from "./findings.ts";
+import {openSourceView} from "./files.ts";
+import {ContractError, type Finding} from "./findings.ts";
 import {readManifest} from "./manifest.ts";
 import {qualityWarnings} from "./quality.ts";
 import {checkForeignKeys, checkTable} from "./tables.ts";
+import {cached, validationKey} from "./validation-cache.ts";
 
 export {ContractError, type Finding} from "./findings.ts";
 
@@ -32,11 +34,11 @@ export async function checkDelivery(root: string, delivery: string, options: Che
   const {manifest, findings} = readManifest(root, delivery);
   const usable = new Map<string, Set<string>>();
   for (const spec of CONTRACT) {
-    if (!existsSync(exportPath(root, delivery, spec))) {
-      findings.push(finding("saknad_fil", "fel", {delivery, table: spec.name, file: spec.file}, {sentence: "saknas"}));
+    const unreadable = await openSourceView(conn, root, delivery, spec);
+    if (unreadable.length) {
+      findings.push(...unreadable);
       continue;
     }
-    await conn.run(sourceViewSql(root, delivery, spec));
     const result = await checkTable(conn, spec, delivery, manifest?.tables[spec.name]?.rows);
     findings.push(...result.findings);
     usable.set(spec.name, result.usable);
@@ -66,4 +68,22 @@ export async function validateDelivery(root: string, delivery: string, conn?: Du
   const errors = findings.filter((f) => f.severity === "fel");
   if (errors.length) throw new ContractError(errors);
   return findings;
+}
+
+/**
+ * The findings of checkDelivery (without the cross-table warnings), reusing an earlier successful validation of the
+ * same files with the same code when `cache` is set. A delivery with errors is validated every time.
+ */
+export async function checkDeliveryCached(
+  root: string,
+  delivery: string,
+  options: {conn?: DuckDBConnection; cache?: boolean} = {}
+): Promise<Finding[]> {
+  const key = options.cache ? validationKey(root, delivery) : null;
+  return cached(
+    key,
+    "",
+    () => checkDelivery(root, delivery, {conn: options.conn}),
+    (findings) => !findings.some((f) => f.severity === "fel")
+  );
 }

@@ -4,10 +4,10 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {formatSignedPercent} from "../../src/lib/format.ts";
 import {addMonths, windowStart} from "../../src/lib/months.ts";
 import {settings} from "../../src/lib/settings.ts";
-import {breakdownSumFindings, coverageFindings, rowCountFindings} from "../checks/edition.ts";
-import {checkDelivery} from "../checks/validate.ts";
+import {breakdownSumFindings} from "../checks/edition.ts";
+import {checkEdition} from "../checks/edition-check.ts";
 import {connect} from "../db.ts";
-import {deliveryForMonth, deliveryManifest, openDelivery, previousDelivery} from "../deliveries.ts";
+import {deliveryForMonth, openDelivery, previousDelivery} from "../deliveries.ts";
 import {listEditions} from "../editions.ts";
 import {frozenSection, recordVersions, sha256File, type RecordVersion} from "../records.ts";
 import {deliveryDir} from "../staging/sources.ts";
@@ -215,7 +215,8 @@ export interface ReviewOptions {
  */
 export async function buildReview(root: string, month: string, options: ReviewOptions): Promise<Review> {
   const progress = options.progress ?? (() => undefined);
-  const delivery = options.delivery ?? deliveryForMonth(root, month);
+  const chosen = deliveryForMonth(root, month);
+  const delivery = options.delivery ?? chosen;
   const previous = previousDelivery(root, delivery);
   const review: Review = {
     month,
@@ -231,14 +232,12 @@ export async function buildReview(root: string, month: string, options: ReviewOp
   };
 
   progress(`Läser och kontrollerar leverans ${delivery} …`);
-  // With quality checks, a delivery without errors leaves its canonical views on `conn`: validated once.
+  // A delivery without errors leaves its canonical views on `conn`: validated once.
   const conn = await connect();
-  review.findings.push(...(await checkDelivery(root, delivery, {quality: true, conn})));
+  const override = delivery === chosen ? undefined : delivery;
+  const check = await checkEdition(root, month, {override, quality: true, conn});
+  review.findings.push(...check.findings);
   if (review.findings.some((f) => f.severity === "fel")) return review;
-  review.findings.push(...(await coverageFindings(conn, delivery, month)));
-  if (review.findings.some((f) => f.severity === "fel")) return review;
-  const manifest = deliveryManifest(root, delivery);
-  review.findings.push(...rowCountFindings(manifest, previous ? deliveryManifest(root, previous) : null));
 
   progress(`Beräknar måtten för ${month} …`);
   const current = await reviewedMetrics(conn, month);

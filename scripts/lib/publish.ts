@@ -6,7 +6,7 @@ import {copyFile, mkdir, mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {deliveryForMonth, exportsRoot} from "../../data-loaders/deliveries.ts";
-import {expectedDelivery} from "../../data-loaders/editions.ts";
+import {expectedDelivery} from "../../data-loaders/deliveries.ts";
 import {frontMatterOf, withFrontMatter} from "../../data-loaders/front-matter.ts";
 import {
   editionPages,

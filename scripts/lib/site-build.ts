@@ -20,6 +20,8 @@ import {EDITION_PAGES, openPdfRenderer, pdfFileName, type EditionPage, type PdfR
 import {runFramework} from "./run.ts";
 import {ensureSampleData} from "./sample-data.ts";
 import {checkSite, finishPages} from "./site-check.ts";
+import {reportDataQuality} from "./data-quality.ts";
+import {interruptible} from "./interrupt.ts";
 
 export interface SiteBuildOptions {
   /** Output folder; replaced only when the whole build succeeded. */
@@ -168,11 +170,22 @@ async function draftPdfs(
   }
 }
 
-/** Builds the site (all editions, or one) into options.output. Returns the edition months in it. */
+/**
+ * Builds the site (all editions, or one) into options.output. Returns the edition months in it. Ctrl+C or SIGTERM
+ * stops Framework and removes the half-built folder (scripts/lib/interrupt.ts).
+ */
 export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
+  const staging = `${resolve(options.output)}.bygger-${process.pid}`;
+  return interruptible(
+    [staging],
+    (signal) => `Bygget avbröts (${signal}). Det tidigare innehållet i ${options.output} är orört.`,
+    (signal) => buildSiteSteps(options, staging, signal)
+  );
+}
+
+async function buildSiteSteps(options: SiteBuildOptions, staging: string, signal: AbortSignal): Promise<string[]> {
   const {log} = options;
   const output = resolve(options.output);
-  const staging = `${output}.bygger-${process.pid}`;
   // NAMNDRAPPORT_TIDER=1 prints how long each step took, for measuring builds.
   let last = Date.now();
   const step = (name: string) => {
@@ -206,8 +219,12 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
     log("Dataladdare eller leveranser har ändrats: cachade laddarresultat tas bort och beräknas om.");
   }
 
-  const what = options.edition ? `utgåvan ${options.edition} som egen webbplats` : "webbplatsen";
   const computed = options.sourceRoot ? editionFolders(root) : drafts;
+  // The drafts' deliveries are checked before anything is built; published editions need none.
+  await reportDataQuality({root, months: computed, output: options.output, log});
+  step("datakvalitet");
+
+  const what = options.edition ? `utgåvan ${options.edition} som egen webbplats` : "webbplatsen";
   log(`Bygger ${what}: ${computed.length} utkast beräknas, ${published.length} publicerade hämtas ur sina poster …`);
   await rm(staging, {recursive: true, force: true});
   const env: Record<string, string> = {NAMNDRAPPORT_OUTPUT: staging, NAMNDRAPPORT_ROOT: root};
@@ -215,12 +232,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
   const sourceDateEpoch = options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH;
   if (sourceDateEpoch) env.SOURCE_DATE_EPOCH = sourceDateEpoch;
 
-  const stop = () => void rm(staging, {recursive: true, force: true}).finally(() => process.exit(130));
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
   try {
     step("källmapp och laddarcache");
-    const {code, output: frameworkOutput} = await runFramework(["build"], env, {quiet: options.quiet});
+    const {code, output: frameworkOutput} = await runFramework(["build"], env, {quiet: options.quiet, signal});
     step("Framework");
     if (code !== 0) {
       const details = options.quiet
@@ -261,14 +275,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
       throw new Error(`Webbplatsen bryter mot offline- eller integritetsreglerna och publiceras inte:\n${listed}`);
     }
 
+    signal.throwIfAborted();
     const previous = `${output}.tidigare-${process.pid}`;
     if (existsSync(output)) await rename(output, previous);
     await rename(staging, output);
     await rm(previous, {recursive: true, force: true});
     return [...published, ...built].sort();
   } finally {
-    process.off("SIGINT", stop);
-    process.off("SIGTERM", stop);
     await rm(staging, {recursive: true, force: true});
   }
 }

@@ -4,10 +4,9 @@ import {readdir, readFile, rm, stat, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {GENERATOR} from "./config.ts";
 
-import {SAMPLE_MARKER as MARKER} from "../../data-loaders/deliveries.ts";
+import {intendedDelivery, SAMPLE_MARKER as MARKER} from "../../data-loaders/deliveries.ts";
 
 export {MARKER};
-const DELIVERY_NAME = /^\d{4}-\d{2}-\d{2}$/;
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -40,7 +39,10 @@ export async function claimOutput(outDir: string, deliveries: readonly string[],
   }
   const owned = await ownedDeliveries(outDir).catch(() => new Set<string>());
   const entries = (await exists(outDir)) ? await readdir(outDir, {withFileTypes: true}) : [];
-  const foreign = entries.filter((e) => e.isDirectory() && DELIVERY_NAME.test(e.name) && !owned.has(e.name));
+  // A folder whose name holds a date may be a real delivery under a wrong name ("20231205"): never written beside.
+  const foreign = entries.filter(
+    (e) => e.isDirectory() && !e.name.startsWith(".") && intendedDelivery(e.name) !== null && !owned.has(e.name)
+  );
   if (foreign.length > 0) {
     throw new Error(
       `${outDir} innehåller leveranser som inte är exempeldata (${foreign.map((e) => e.name).join(", ")}). ` +

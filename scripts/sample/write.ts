@@ -451,6 +451,8 @@ export async function writeDelivery(
     contract_version: CONTRACT_VERSION,
     delivery_date: date,
     municipality: MUNICIPALITY,
+    // Says that the delivery is the synthetic sample: pages built from it carry a notice, and real deliveries never mix with it.
+    synthetic: true,
     tables: Object.fromEntries(TABLES.map((t) => [t.name, {file: `${t.name}.parquet`, rows: rows[t.name]}]))
   };
   await writeFile(join(temp, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);

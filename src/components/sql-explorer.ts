@@ -1,6 +1,7 @@
 // The review page's explore panel: SQL over the edition's aggregated tables in the browser with DuckDB-wasm. Offline:
 // the page resolves the wasm and worker files from node_modules (import.meta.resolve), the data arrives as Arrow IPC
-// from loaders, and nothing is fetched from another origin.
+// from loaders, and nothing is fetched from another origin: DuckDB may not install or load extensions (it would fetch
+// them from extensions.duckdb.org) nor read files or URLs, and the settings are locked against a query changing them.
 import * as duckdb from "@duckdb/duckdb-wasm";
 import {html} from "htl";
 import {dataTable, type Column} from "./data-table.js";
@@ -22,7 +23,36 @@ export async function openDatabase(
   await db.instantiate(absolute(files.wasm));
   const conn = await db.connect();
   for (const [name, ipc] of Object.entries(tables)) await conn.insertArrowFromIPCStream(ipc, {name, create: true});
+  for (const setting of OFFLINE_SETTINGS) await conn.query(setting);
   return conn;
+}
+
+/** Run once the tables are in: nothing outside the page's own tables can be reached, and no query can undo it. */
+export const OFFLINE_SETTINGS = [
+  "set autoinstall_known_extensions = false",
+  "set autoload_known_extensions = false",
+  "set enable_external_access = false",
+  "set lock_configuration = true"
+] as const;
+
+/**
+ * DuckDB's error message for a query, in Swedish when the query needs an extension (JSON, spatial, …): the page is
+ * offline and never fetches one. Other errors keep DuckDB's own message.
+ */
+export function queryErrorText(message: string): string {
+  const first = message.split("\n")[0];
+  const offline = "som inte finns här: granskningssidan fungerar offline och hämtar inga tillägg från internet";
+  const missing =
+    /(function|type|macro) with name "?(\w+)"? is not in the catalog, but it exists in the (\w+) extension/i.exec(
+      first
+    );
+  if (missing) {
+    const [, kind, name, extension] = missing;
+    const what = kind.toLowerCase() === "type" ? "Typen" : "Funktionen";
+    return `${what} ${name} kräver DuckDB-tillägget ${extension}, ${offline}. (${first})`;
+  }
+  if (/extension/i.test(first)) return `Frågan kräver ett DuckDB-tillägg, ${offline}. (${first})`;
+  return message;
 }
 
 /** A query result as plain rows: 64-bit integers become numbers, dates and other values text. */
@@ -97,7 +127,7 @@ export function sqlExplorer(
       });
       output.replaceChildren(html`<p class="nr-sql-summary">${summary}</p>`, table);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = queryErrorText(error instanceof Error ? error.message : String(error));
       output.replaceChildren(html`<p class="nr-sql-error" role="alert">Frågan kunde inte köras: ${message}</p>`);
     }
   }

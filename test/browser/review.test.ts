@@ -124,4 +124,21 @@ describe(`${PATH} (npm run build -- --utgava ${MONTH} --granskning)`, () => {
     expect(error).toContain("finns_inte");
     await v.page.close();
   });
+
+  test("a query needing an extension or another server says in Swedish it is offline, and nothing is requested", async () => {
+    const v = await visit(PATH);
+    await v.page.waitForSelector(".nr-sql-summary", {timeout: 60_000});
+    expect(await runQuery(v, `select json_extract('{"a": 1}', '$.a') as a`)).toContain(
+      "Frågan kunde inte köras: Funktionen json_extract kräver DuckDB-tillägget json, som inte finns här: granskningssidan fungerar offline och hämtar inga tillägg från internet."
+    );
+    expect(await runQuery(v, "load json")).toContain("Frågan kräver ett DuckDB-tillägg, som inte finns här");
+    expect(await runQuery(v, "select * from read_csv('https://example.com/data.csv')")).toContain(
+      "Frågan kunde inte köras:"
+    );
+    expect(await runQuery(v, "set enable_external_access = true")).toContain("Frågan kunde inte köras:");
+    expect(await runQuery(v, "select count(*) as n from matt")).toContain("1 rad");
+    expect(v.foreign).toEqual([]);
+    expect(v.failed).toEqual([]);
+    await v.page.close();
+  });
 });

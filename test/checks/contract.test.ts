@@ -3,7 +3,7 @@ import {describe, expect, test} from "vitest";
 import {CONTRACT, isDateColumn, tableSpec} from "../../data-loaders/contract.ts";
 
 describe("CONTRACT", () => {
-  test("CONTRACT names only columns it declares, in keys, foreign keys and warnings", () => {
+  test("CONTRACT names only columns it declares, in keys, foreign keys, row rules and month columns", () => {
     for (const table of CONTRACT) {
       const names = new Set(table.columns.map((c) => c.name));
       expect(names.size, table.name).toBe(table.columns.length);
@@ -15,10 +15,12 @@ describe("CONTRACT", () => {
         for (const c of fk.columns) expect(names.has(c), `${table.name} fk ${c}`).toBe(true);
         expect(fk.referencedColumns, `${table.name} → ${parent.name}`).toEqual(parent.key);
       }
-      for (const rule of table.warnings ?? []) {
+      for (const rule of table.rowRules ?? []) {
         const columns = rule.kind === "endBeforeStart" ? [rule.start, rule.end] : [rule.column];
         for (const c of columns) expect(names.has(c), `${table.name} ${rule.id} ${c}`).toBe(true);
       }
+      const month = table.columns.find((c) => c.name === table.monthColumn);
+      expect(month && isDateColumn(month), `${table.name} monthColumn`).toBe(true);
     }
   });
 

@@ -487,6 +487,7 @@ describe("generateSample: deliveries, late registrations, systems", () => {
     for (const delivery of ["2020-02-05", "2022-10-05", LAST]) {
       const manifest = JSON.parse(await readFile(join(dir, delivery, "manifest.json"), "utf8"));
       expect(manifest.delivery_date).toBe(delivery);
+      expect(manifest.synthetic).toBe(true);
       expect(Object.keys(manifest.tables)).toHaveLength(16);
       for (const [table, entry] of Object.entries(manifest.tables) as [string, {file: string; rows: number}][]) {
         const [row] = await query(delivery, `select count(*) as n from {${table}}`);

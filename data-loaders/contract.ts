@@ -1,5 +1,21 @@
 // The export contract (docs/data-contract.md) as data. Validation (checks/), staging and the review's data-quality
 // checks all read it from here, so a rule is stated once: add a column or a rule here, not in the checks.
+import {
+  AM_EXIT_REASON_CODES,
+  codesOf,
+  COURSE_TYPE_CODES,
+  DECISION_TYPE_CODES,
+  EB_EXIT_REASON_CODES,
+  EB_ROLE_CODES,
+  EB_UNIT_CODES,
+  INVESTIGATION_OUTCOME_CODES,
+  legacyCodesOf,
+  PROGRAMME_AREA_CODES,
+  PROVIDER_CODES,
+  REFERRAL_STATUS_CODES,
+  REFUSAL_REASON_CODES,
+  SSBTEK_PERFORMER_CODES
+} from "../src/lib/codes.ts";
 import type {Severity} from "../src/lib/review-types.ts";
 import {AM_SWITCH, EB_SWITCH} from "./metrics/systems.ts";
 import {addMonths} from "../src/lib/months.ts";
@@ -101,55 +117,19 @@ const flag = (name: string): ColumnSpec => ({name, type: "BOOLEAN"});
 const integer = (name: string): ColumnSpec => ({name, type: "INTEGER"});
 const pseudonym = (name: string): ColumnSpec => text(name, {pattern: PSEUDONYM});
 
-export const EB_UNITS = ["alf", "integration"] as const;
-export const EB_UNITS_TRESERVA = ["ALF", "INT"] as const;
-export const EB_ROLES = ["sokande", "medsokande", "barn"] as const;
-export const EB_ROLES_TRESERVA = ["SOK", "MED", "BARN"] as const;
-export const EB_REASONS = [
-  "arbete",
-  "studier",
-  "annan_forsorjning",
-  "flytt",
-  "ej_hort_av_sig",
-  "forandrad_familjesituation",
-  "ersattning_pension",
-  "ovrigt"
-] as const;
-export const EB_REASONS_TRESERVA = ["01", "02", "03", "04", "05", "06", "07", "99"] as const;
-export const AM_AREAS = [
-  "jobbcenter",
-  "arbetstraning",
-  "praktik",
-  "kommunal_anstallning",
-  "vagledning",
-  "unga_vuxna"
-] as const;
-export const AM_AREAS_ACCORDA = ["JC", "AT", "PR", "KA", "SV", "UV"] as const;
-export const AM_REASONS = [
-  "arbete_ej_subventionerat",
-  "arbete_subventionerat",
-  "studier",
-  "sjalvforsorjning_af",
-  "aterremitterad",
-  "avbrott",
-  "ovrigt",
-  "okand"
-] as const;
-export const AM_REASONS_ACCORDA = ["AE", "AS", "ST", "AF", "AR", "AB", "OV", "OK"] as const;
-export const VUX_PROVIDERS = [
-  "agila",
-  "alg",
-  "astar",
-  "hermods",
-  "infokomp",
-  "iris_hadar",
-  "jensen",
-  "kui",
-  "linvux",
-  "moa",
-  "nti"
-] as const;
-export const VUX_COURSE_TYPES = ["gymnasial_enstaka", "kurspaket", "grundlaggande"] as const;
+// Allowed codes come from the code tables (src/lib/codes.ts), which also give the staging maps and the labels.
+export const EB_UNITS = codesOf(EB_UNIT_CODES);
+export const EB_UNITS_TRESERVA = legacyCodesOf(EB_UNIT_CODES);
+export const EB_ROLES = codesOf(EB_ROLE_CODES);
+export const EB_ROLES_TRESERVA = legacyCodesOf(EB_ROLE_CODES);
+export const EB_REASONS = codesOf(EB_EXIT_REASON_CODES);
+export const EB_REASONS_TRESERVA = legacyCodesOf(EB_EXIT_REASON_CODES);
+export const AM_AREAS = codesOf(PROGRAMME_AREA_CODES);
+export const AM_AREAS_ACCORDA = legacyCodesOf(PROGRAMME_AREA_CODES);
+export const AM_REASONS = codesOf(AM_EXIT_REASON_CODES);
+export const AM_REASONS_ACCORDA = legacyCodesOf(AM_EXIT_REASON_CODES);
+export const VUX_PROVIDERS = codesOf(PROVIDER_CODES);
+export const VUX_COURSE_TYPES = codesOf(COURSE_TYPE_CODES);
 
 // A single payment above this is flagged for review (a household-month is about 10 500 kr).
 const EXTREME_PAYMENT = 100_000;
@@ -330,7 +310,7 @@ export const CONTRACT: readonly TableSpec[] = [
       flag("is_nyanland_kvot"),
       date("oppnad_datum"),
       date("avslutad_datum", {nullable: true, future: "varning"}),
-      text("utfall", {codes: ["beviljad", "avslag", "aterkallad"], nullable: true}),
+      text("utfall", {codes: codesOf(INVESTIGATION_OUTCOME_CODES), nullable: true}),
       date("registrerad_datum")
     ],
     rowRules: [endBeforeStart("oppnad_datum", "avslutad_datum")]
@@ -435,9 +415,9 @@ export const CONTRACT: readonly TableSpec[] = [
       pseudonym("hushall_id"),
       date("ansokan_datum"),
       date("beslut_datum"),
-      text("beslut_typ", {codes: ["bifall", "avslag"]}),
+      text("beslut_typ", {codes: codesOf(DECISION_TYPE_CODES)}),
       flag("is_nyansokan"),
-      text("avslagsgrund", {codes: ["andrahandsavtal", "inkomst", "ovrigt"], nullable: true}),
+      text("avslagsgrund", {codes: codesOf(REFUSAL_REASON_CODES), nullable: true}),
       text("source_system", {codes: ["treserva", "lifecare"]})
     ],
     rowRules: [endBeforeStart("ansokan_datum", "beslut_datum")]
@@ -452,7 +432,7 @@ export const CONTRACT: readonly TableSpec[] = [
     columns: [
       text("slagning_id"),
       date("slagning_datum"),
-      text("utford_av", {codes: ["handlaggare", "robot"]}),
+      text("utford_av", {codes: codesOf(SSBTEK_PERFORMER_CODES)}),
       pseudonym("person_id")
     ]
   },
@@ -507,7 +487,7 @@ export const CONTRACT: readonly TableSpec[] = [
       pseudonym("person_id"),
       pseudonym("hushall_id"),
       date("anvisad_datum"),
-      text("status", {codes: ["aktiv", "avslutad", "avvisad"]})
+      text("status", {codes: codesOf(REFERRAL_STATUS_CODES)})
     ]
   },
   {

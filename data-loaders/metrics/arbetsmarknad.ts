@@ -4,7 +4,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {addMonths, firstDay} from "../../src/lib/months.ts";
 import {queryRows} from "../db.ts";
-import {AM_EXIT_REASON_LABELS, PROGRAMME_AREA_LABELS} from "../../src/lib/labels.ts";
+import {AM_EXIT_REASON_LABELS, PROGRAMME_AREA_LABELS} from "../../src/lib/codes.ts";
 import {suppressBreakdown, suppressExitReasons, type RawCell} from "../suppression.ts";
 import {buildMetric, type MetricSpec, type MonthlyValues} from "./compare.ts";
 import {reactualisation} from "./reactualisation.ts";

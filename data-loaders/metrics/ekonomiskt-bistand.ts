@@ -8,7 +8,7 @@ import {buildMetric, type MetricSpec, type MonthlyValues} from "./compare.ts";
 import {reactualisation} from "./reactualisation.ts";
 import {EB_SWITCH} from "./systems.ts";
 import type {BreakdownResult, MetricResult} from "../../src/lib/metric-types.ts";
-import {EB_EXIT_REASON_LABELS} from "../../src/lib/labels.ts";
+import {EB_EXIT_REASON_LABELS} from "../../src/lib/codes.ts";
 
 export const EB_METRICS = {
   utbetalt: {

@@ -3,7 +3,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {addMonths, firstDay} from "../../src/lib/months.ts";
 import {queryRows} from "../db.ts";
-import {AM_EXIT_REASON_LABELS} from "../../src/lib/labels.ts";
+import {AM_EXIT_REASON_LABELS} from "../../src/lib/codes.ts";
 import {isHiddenShare, suppressExitReasons} from "../suppression.ts";
 import {AM_SWITCH} from "./systems.ts";
 import {FOLLOW_UP_MONTHS, type FollowUpRow, type FollowUpSection} from "../../src/lib/metric-types.ts";

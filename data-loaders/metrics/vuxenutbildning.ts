@@ -4,7 +4,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {lastDay} from "../../src/lib/months.ts";
 import {settings} from "../../src/lib/settings.ts";
 import {queryRows} from "../db.ts";
-import {PROVIDER_LABELS} from "../../src/lib/labels.ts";
+import {PROVIDER_LABELS} from "../../src/lib/codes.ts";
 import type {BreakdownResult} from "../../src/lib/metric-types.ts";
 
 const STUDENTS_SQL = `

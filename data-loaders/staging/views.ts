@@ -4,6 +4,15 @@
 // key (Treserva rows carry only the case number; a Lifecare exit only its insats), which never change row counts.
 // File paths come from sources.ts; everything downstream reads these views. docs/staging.md describes them.
 import type {DuckDBConnection} from "@duckdb/node-api";
+import {
+  AM_EXIT_REASON_CODES,
+  codeMap,
+  EB_EXIT_REASON_CODES,
+  EB_ROLE_CODES,
+  EB_UNIT_CODES,
+  legacyMap,
+  PROGRAMME_AREA_CODES
+} from "../../src/lib/codes.ts";
 import {CONTRACT, tableSpec} from "../contract.ts";
 import {sourceViewSql} from "./sources.ts";
 
@@ -25,38 +34,14 @@ const mapCodes = (column: string, map: Record<string, string>) =>
     .map(([from, to]) => `        when '${from}' then '${to}'`)
     .join("\n")}\n      end`;
 
-// Legacy → canonical code maps. The canonical codes are the new systems' codes, so only legacy rows are mapped.
-export const UNIT_MAP_TRESERVA = {ALF: "alf", INT: "integration"};
-export const ROLE_MAP_TRESERVA = {SOK: "applicant", MED: "co_applicant", BARN: "child"};
-export const ROLE_MAP_LIFECARE = {sokande: "applicant", medsokande: "co_applicant", barn: "child"};
-export const EB_REASON_MAP_TRESERVA = {
-  "01": "arbete",
-  "02": "studier",
-  "03": "annan_forsorjning",
-  "04": "flytt",
-  "05": "ej_hort_av_sig",
-  "06": "forandrad_familjesituation",
-  "07": "ersattning_pension",
-  "99": "ovrigt"
-};
-export const AREA_MAP_ACCORDA = {
-  JC: "jobbcenter",
-  AT: "arbetstraning",
-  PR: "praktik",
-  KA: "kommunal_anstallning",
-  SV: "vagledning",
-  UV: "unga_vuxna"
-};
-export const AM_REASON_MAP_ACCORDA = {
-  AE: "arbete_ej_subventionerat",
-  AS: "arbete_subventionerat",
-  ST: "studier",
-  AF: "sjalvforsorjning_af",
-  AR: "aterremitterad",
-  AB: "avbrott",
-  OV: "ovrigt",
-  OK: "okand"
-};
+// Legacy → canonical code maps, from the code tables (src/lib/codes.ts). The canonical codes are the new systems'
+// codes (roles are renamed to English in both systems).
+export const UNIT_MAP_TRESERVA = legacyMap(EB_UNIT_CODES);
+export const ROLE_MAP_TRESERVA = legacyMap(EB_ROLE_CODES);
+export const ROLE_MAP_LIFECARE = codeMap(EB_ROLE_CODES);
+export const EB_REASON_MAP_TRESERVA = legacyMap(EB_EXIT_REASON_CODES);
+export const AREA_MAP_ACCORDA = legacyMap(PROGRAMME_AREA_CODES);
+export const AM_REASON_MAP_ACCORDA = legacyMap(AM_EXIT_REASON_CODES);
 
 const staging = (table: string, select: string): ViewSpec => ({
   name: `stg_${table}`,

@@ -32,7 +32,7 @@ import {
   SOURCE_SYSTEM_LABELS,
   SSBTEK_PERFORMER_LABELS,
   UNIT_LABELS
-} from "../../src/lib/labels.ts";
+} from "../../src/lib/codes.ts";
 import {
   AM_REASON_MAP_ACCORDA,
   AREA_MAP_ACCORDA,

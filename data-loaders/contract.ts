@@ -101,8 +101,15 @@ export interface TableSpec {
   until?: string;
 }
 
-// Pseudonyms are opaque: eight characters, a letter first. Anything else might be a personnummer.
-const PSEUDONYM: Pattern = {regex: "[A-Za-z][A-Za-z0-9]{7}", description: "för pseudonymer (8 tecken, bokstav först)"};
+/**
+ * Pseudonyms are opaque: eight characters, an upper-case letter first, then upper-case letters and digits. Anything
+ * else might be a personnummer. The privacy guard (privacy.ts) flags every output value of this shape, so the two never
+ * disagree; the project's own words (metric ids, codes, labels) are never all upper case.
+ */
+export const PSEUDONYM: Pattern = {
+  regex: "[A-Z][A-Z0-9]{7}",
+  description: "för pseudonymer (8 tecken: versal först, sedan versaler och siffror)"
+};
 const prefixed = (letter: string, what: string): Pattern => ({
   regex: `${letter}[0-9]+`,
   description: `för ${what} (${letter} följt av siffror)`

@@ -183,7 +183,7 @@ describe("validateDelivery(root, date)", () => {
   test("validateDelivery(root, date) rejects a person key that is not a pseudonym, without printing it", async () => {
     const errors = await errorsOf({change: (rows) => void (first(rows, "ssbtek_slagning").person_id = "198001011234")});
     expect(errors).toEqual([
-      "leverans 2023-12-05: ssbtek_slagning.parquet, kolumn person_id: 1 värde följer inte mönstret för pseudonymer (8 tecken, bokstav först)"
+      "leverans 2023-12-05: ssbtek_slagning.parquet, kolumn person_id: 1 värde följer inte mönstret för pseudonymer (8 tecken: versal först, sedan versaler och siffror)"
     ]);
     expect(errors.join()).not.toContain("1980");
   });

@@ -18,10 +18,19 @@ describe("findPrivacyViolations", () => {
     ]);
   });
 
-  test("findPrivacyViolations flags pseudonym-shaped values", () => {
-    expect(findPrivacyViolations({top: ["P7K2QX9M"]}).map((v) => v.rule)).toEqual(["pseudonym"]);
-    // Upper-case words without digits are labels, not keys.
-    expect(findPrivacyViolations({label: "SSBTEKXX"})).toEqual([]);
+  test("findPrivacyViolations flags every value the contract would accept as a pseudonym, without repeating it", () => {
+    const found = findPrivacyViolations({top: ["P7K2QX9M"], letters: "HABCDEFG"});
+    expect(found.map((v) => [v.path, v.rule])).toEqual([
+      ["$.top[0]", "pseudonym"],
+      ["$.letters", "pseudonym"]
+    ]);
+    expect(found.map((v) => v.detail).join(" ")).not.toMatch(/P7K2QX9M|HABCDEFG/);
+  });
+
+  test("findPrivacyViolations lets the project's own words of eight letters pass: they are never all upper case", () => {
+    expect(findPrivacyViolations({system: "lifecare", id: "utbetalt", unit: "insatser", outcome: "Beviljad"})).toEqual(
+      []
+    );
   });
 
   test("findPrivacyViolations flags personnummer in strings and numbers", () => {

@@ -2,10 +2,15 @@
 // test/snapshots/components/<name>.html, written on the first run and compared afterwards (`vitest -u` rewrites).
 import {expect} from "vitest";
 
-/** Serialised element with Plot's generated ids numbered from zero and one tag per line, so diffs stay readable. */
+/**
+ * Serialised element with Plot's generated ids numbered from zero, floats rounded to two decimals (as Plot's own
+ * snapshot tests do, so a last-digit difference between platforms is no change) and one tag per line, so diffs stay
+ * readable.
+ */
 export function normalise(element: Element): string {
   const ids = new Map<string, string>();
   return element.outerHTML
+    .replace(/\d+\.\d{3,}/g, (n) => String(Number(Number(n).toFixed(2))))
     .replace(/plot-(clip|pattern|marker)-\d+/g, (id, kind: string) => {
       if (!ids.has(id)) ids.set(id, `plot-${kind}-${ids.size}`);
       return ids.get(id) as string;

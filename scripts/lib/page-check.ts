@@ -148,16 +148,21 @@ async function checkPage(browser: Browser, base: string, dir: string, page: stri
  * Opens each page of the built site in `dir` (default: every page) and returns what a reader would see go wrong.
  * An empty list means every cell rendered.
  */
-export async function checkPages(dir: string, pages = sitePages(dir)): Promise<PageProblem[]> {
+export async function checkPages(
+  dir: string,
+  pages = sitePages(dir),
+  {browser}: {browser?: Browser} = {}
+): Promise<PageProblem[]> {
   if (pages.length === 0) return [];
   const {server, url} = await serveStatic(dir);
-  const browser = await launchBrowser();
+  // A browser passed in belongs to the caller, who closes it.
+  const active = browser ?? (await launchBrowser());
   try {
     const problems: PageProblem[] = [];
-    for (const page of pages) problems.push(...(await checkPage(browser, url, dir, page)));
+    for (const page of pages) problems.push(...(await checkPage(active, url, dir, page)));
     return problems;
   } finally {
-    await browser.close();
+    if (!browser) await active.close();
     server.close();
   }
 }

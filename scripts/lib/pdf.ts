@@ -101,14 +101,19 @@ const FOOTER_TEMPLATE = `<div style="${TEMPLATE_STYLE} text-align: right;">sida 
  * Opens Chromium for rendering pages of a built site: `site` is a folder (served on loopback while the renderer is
  * open) or the base URL of a server that already serves it.
  */
-export async function openPdfRenderer(site: string, options: PdfOptions = {}): Promise<PdfRenderer> {
+export async function openPdfRenderer(
+  site: string,
+  options: PdfOptions & {browser?: Browser} = {}
+): Promise<PdfRenderer> {
   const date = pdfDate(options.sourceDateEpoch);
   let server: Server | undefined;
   let base = site.replace(/\/+$/, "");
   if (!/^https?:\/\//.test(site)) ({server, url: base} = await serveStatic(site));
+  // A browser passed in belongs to the caller, who closes it.
+  const own = !options.browser;
   let browser: Browser;
   try {
-    browser = await launchBrowser();
+    browser = options.browser ?? (await launchBrowser());
   } catch (error) {
     server?.close();
     throw error;
@@ -169,7 +174,7 @@ export async function openPdfRenderer(site: string, options: PdfOptions = {}): P
   return {
     render,
     async close() {
-      await browser.close();
+      if (own) await browser.close();
       server?.close();
     }
   };

@@ -11,7 +11,8 @@ import {join, resolve} from "node:path";
 import {editionFolders, isEditionName} from "../../data-loaders/source-root.ts";
 import {parseMonth} from "../../src/lib/months.ts";
 import {browserIdentity, cachedFile, contentKey, isDone, keepFile, markDone} from "./build-cache.ts";
-import {chromiumPath} from "./browser.ts";
+import type {Browser} from "playwright-core";
+import {chromiumPath, launchBrowser} from "./browser.ts";
 import {addPublishedEditions, checkPublishedEditions, publishedEditions} from "./frozen-site.ts";
 import {invalidateLoaderCache} from "./loader-cache.ts";
 import {checkPages, formatPageProblems, pageHtmlFile, sitePages} from "./page-check.ts";
@@ -143,7 +144,8 @@ async function draftPdfs(
   site: string,
   months: string[],
   log: (line: string) => void,
-  sourceDateEpoch: string | undefined
+  sourceDateEpoch: string | undefined,
+  browser: () => Promise<Browser>
 ): Promise<void> {
   const code = pdfCodeKey();
   let renderer: PdfRenderer | null = null;
@@ -159,7 +161,7 @@ async function draftPdfs(
           continue;
         }
         log(`Skriver PDF ${name} …`);
-        renderer ??= await openPdfRenderer(site, {sourceDateEpoch});
+        renderer ??= await openPdfRenderer(site, {sourceDateEpoch, browser: await browser()});
         const result = await renderer.render(month, page, join(site, month, name));
         for (const caption of result.landscape) log(`  Tabellen "${caption}" skrivs på en liggande sida.`);
         await keepFile("pdf", key, name, join(site, month, name));
@@ -232,6 +234,8 @@ async function buildSiteSteps(options: SiteBuildOptions, staging: string, signal
   const sourceDateEpoch = options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH;
   if (sourceDateEpoch) env.SOURCE_DATE_EPOCH = sourceDateEpoch;
 
+  // One Chromium for the page check and the PDFs, started only if something needs it.
+  const chromium: {started: Promise<Browser> | null} = {started: null};
   try {
     step("källmapp och laddarcache");
     const {code, output: frameworkOutput} = await runFramework(["build"], env, {quiet: options.quiet, signal});
@@ -247,20 +251,22 @@ async function buildSiteSteps(options: SiteBuildOptions, staging: string, signal
     // Placeholders of published editions are replaced below; everything else Framework built is checked and printed.
     for (const month of published) await rm(join(staging, month), {recursive: true, force: true});
     const built = readdirSync(staging).filter(isEditionName);
+    const browser = () => (chromium.started ??= launchBrowser());
     const pageCode = contentKey([], [join("scripts", "lib", "page-check.ts")]);
     const unchecked = pagesToCheck(staging, sitePages(staging), pageCode);
     if (unchecked.length > 0) {
       log(`Kontrollerar ${unchecked.length} ändrade sidor i webbläsaren …`);
       const failures = await checkPages(
         staging,
-        unchecked.map((u) => u.page)
+        unchecked.map((u) => u.page),
+        {browser: await browser()}
       );
       if (failures.length > 0) throw new Error(`Sidor med fel publiceras inte:\n${formatPageProblems(failures)}`);
       for (const {key} of unchecked) await markDone("sidkontroll", key);
     }
     step("sidkontroll");
     try {
-      await draftPdfs(staging, built, log, sourceDateEpoch);
+      await draftPdfs(staging, built, log, sourceDateEpoch, browser);
     } catch (error) {
       throw new Error(`PDF-utskriften misslyckades: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -282,6 +288,7 @@ async function buildSiteSteps(options: SiteBuildOptions, staging: string, signal
     await rm(previous, {recursive: true, force: true});
     return [...published, ...built].sort();
   } finally {
+    if (chromium.started) await (await chromium.started).close();
     await rm(staging, {recursive: true, force: true});
   }
 }

@@ -16,6 +16,7 @@ import {
 } from "../../data-loaders/records.ts";
 import {editionFolders} from "../../data-loaders/source-root.ts";
 import {formatDate} from "../../src/lib/format.ts";
+import {pageOf, writeSidebars} from "./sidebar.ts";
 
 /** The editions whose pages say `status: publicerad`, oldest first. */
 export function publishedEditions(sourceRoot: string): string[] {
@@ -80,28 +81,6 @@ async function placeVersion(site: string, month: string, record: RecordVersion, 
   return pages;
 }
 
-/** The sidebar of the site's archive page, for a page one folder down, with `active` ("2023-08/") marked. */
-export function sidebarFor(archiveNav: string, active: string | null): string {
-  let nav = archiveNav
-    .replace(/ observablehq-link-active/g, "")
-    .replace(/<details open class="observablehq-section-active">/g, "<details>")
-    .replace(/href="\.\//g, 'href="../');
-  if (active) {
-    const link = `<li class="observablehq-link"><a href="../${active}">`;
-    const at = nav.indexOf(link);
-    if (at >= 0) {
-      nav = `${nav.slice(0, at)}<li class="observablehq-link observablehq-link-active"><a href="../${active}">${nav.slice(at + link.length)}`;
-      const open = nav.lastIndexOf("<details>", at);
-      if (open >= 0) {
-        nav = `${nav.slice(0, open)}<details open class="observablehq-section-active">${nav.slice(open + "<details>".length)}`;
-      }
-    }
-  }
-  return nav;
-}
-
-const NAV = /<nav id="observablehq-sidebar">[\s\S]*?<\/nav>/;
-
 /** The notice an older version carries: which version replaced it. */
 function supersededNotice(month: string, record: RecordVersion, newest: RecordVersion): string {
   const date = formatDate(newest.provenance.published);
@@ -109,12 +88,14 @@ function supersededNotice(month: string, record: RecordVersion, newest: RecordVe
 }
 
 /**
- * Adds the published editions to a built site in `site`, as their records hold them. Returns the pages written.
- * The archive page of the site (index.html) must be built already: its sidebar is the one every frozen page gets.
+ * Adds the published editions to a built site in `site`, as their records hold them, with `nav` (the whole site's
+ * sidebar, scripts/lib/sidebar.ts) in each page. Returns the pages written, relative to the site.
  */
-export async function addPublishedEditions(site: string, months: readonly string[]): Promise<string[]> {
-  const archive = await readFile(join(site, "index.html"), "utf8");
-  const archiveNav = NAV.exec(archive)?.[0] ?? null;
+export async function addPublishedEditions(
+  site: string,
+  months: readonly string[],
+  nav: string | null
+): Promise<string[]> {
   const written: string[] = [];
   for (const month of months) {
     const versions = recordVersions(month);
@@ -122,23 +103,18 @@ export async function addPublishedEditions(site: string, months: readonly string
     for (const record of versions) {
       const isNewest = record === newest;
       const pages = await placeVersion(site, month, record, isNewest);
-      for (const page of pages) {
-        const path = join(site, page);
-        let html = await readFile(path, "utf8");
-        if (archiveNav) {
-          const name = page.slice(page.indexOf("/") + 1).replace(/\.html$/, "");
-          const active = isNewest ? `${month}/${name === "index" ? "" : name}` : null;
-          html = html.replace(NAV, sidebarFor(archiveNav, active));
-        }
-        if (!isNewest) {
-          html = html.replace(
-            /(<span class="nr-header">[\s\S]*?<\/span>)/,
-            `$1${supersededNotice(month, record, newest)}`
+      if (nav) await writeSidebars(site, nav, pages, (file) => (isNewest ? pageOf(file) : null));
+      if (!isNewest) {
+        for (const page of pages) {
+          const path = join(site, page);
+          const html = await readFile(path, "utf8");
+          await writeFile(
+            path,
+            html.replace(/(<span class="nr-header">[\s\S]*?<\/span>)/, `$1${supersededNotice(month, record, newest)}`)
           );
         }
-        await writeFile(path, html);
-        written.push(page);
       }
+      written.push(...pages);
     }
   }
   return written;

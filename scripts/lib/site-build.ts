@@ -6,14 +6,15 @@
 // Published editions are never recomputed or re-rendered: Framework never sees them, so a new delivery, a code change
 // or a disposed delivery cannot change them, and their cost in a build is a file copy.
 import {existsSync, lstatSync, readdirSync, readFileSync} from "node:fs";
-import {copyFile, mkdir, rename, rm, symlink, writeFile} from "node:fs/promises";
-import {join, resolve} from "node:path";
+import {copyFile, mkdir, rename, rm, symlink} from "node:fs/promises";
+import {join, relative, resolve} from "node:path";
 import {editionFolders, isEditionName} from "../../data-loaders/source-root.ts";
 import {parseMonth} from "../../src/lib/months.ts";
 import {browserIdentity, cachedFile, contentKey, isDone, keepFile, markDone} from "./build-cache.ts";
 import type {Browser} from "playwright-core";
 import {chromiumPath, launchBrowser} from "./browser.ts";
 import {addPublishedEditions, checkPublishedEditions, publishedEditions} from "./frozen-site.ts";
+import {archiveSidebar, siteSidebar, writeSidebars} from "./sidebar.ts";
 import {invalidateLoaderCache} from "./loader-cache.ts";
 import {checkPages, formatPageProblems, pageHtmlFile, sitePages} from "./page-check.ts";
 import {EDITION_ROOTS, exportsRoot, SRC_ROOT} from "./paths.ts";
@@ -60,30 +61,18 @@ async function linkTree(from: string, to: string, skip: (name: string) => boolea
   }
 }
 
-/** A page Framework builds in place of a published edition's page, so the sidebar can list it; the record replaces it. */
-const PLACEHOLDER = "---\ntitle: Publicerad utgåva\nstatus: publicerad\ntoc: false\n---\n\nPublicerad utgåva.\n";
-
 /**
  * A source root in `dir` with everything in src/ but only the editions `include` names, linked rather than copied so
  * that edits show. An edition's frozen data (src/<M>/data/, written when it was published) is left out, so the root
- * computes its data. `placeholders` get two empty pages each (published editions, copied in from their records after
- * the build). Its .observablehq/cache is its own.
+ * computes its data. Its .observablehq/cache is its own.
  */
-export async function prepareSourceRoot(
-  dir: string,
-  include: readonly string[],
-  placeholders: readonly string[] = []
-): Promise<string> {
+export async function prepareSourceRoot(dir: string, include: readonly string[]): Promise<string> {
   await mkdir(dir, {recursive: true});
   for (const entry of readdirSync(dir)) {
     if (entry !== ".observablehq") await rm(join(dir, entry), {recursive: true, force: true});
   }
   await linkTree(SRC_ROOT, dir, (name) => name === ".observablehq" || (isEditionName(name) && !include.includes(name)));
   for (const month of include) await rm(join(dir, month, "data"), {recursive: true, force: true});
-  for (const month of placeholders) {
-    await mkdir(join(dir, month), {recursive: true});
-    for (const page of ["index.md", "tjansteskrivelse.md"]) await writeFile(join(dir, month, page), PLACEHOLDER);
-  }
   return dir;
 }
 
@@ -212,8 +201,7 @@ async function buildSiteSteps(options: SiteBuildOptions, staging: string, signal
     options.sourceRoot ??
     (await prepareSourceRoot(
       options.editionRoot ?? join(EDITION_ROOTS, options.edition ? `utgava-${options.edition}` : "webbplats"),
-      drafts,
-      published
+      drafts
     ));
   step("kontroll av publicerade poster");
   await shareFrameworkCaches(root);
@@ -248,9 +236,16 @@ async function buildSiteSteps(options: SiteBuildOptions, staging: string, signal
     }
 
     await finishPages(staging, {sourceDateEpoch});
-    // Placeholders of published editions are replaced below; everything else Framework built is checked and printed.
-    for (const month of published) await rm(join(staging, month), {recursive: true, force: true});
+    // Framework built the archive and the drafts; every page gets the sidebar of the whole site, published too.
     const built = readdirSync(staging).filter(isEditionName);
+    const archiveNav = await archiveSidebar(staging);
+    const nav = archiveNav ? siteSidebar(archiveNav, [...published, ...built], options.review) : null;
+    if (nav)
+      await writeSidebars(
+        staging,
+        nav,
+        sitePages(staging).map((p) => relative(staging, pageHtmlFile(staging, p)))
+      );
     const browser = () => (chromium.started ??= launchBrowser());
     const pageCode = contentKey([], [join("scripts", "lib", "page-check.ts")]);
     const unchecked = pagesToCheck(staging, sitePages(staging), pageCode);
@@ -272,7 +267,7 @@ async function buildSiteSteps(options: SiteBuildOptions, staging: string, signal
     }
 
     step("PDF");
-    await addPublishedEditions(staging, published);
+    await addPublishedEditions(staging, published, nav);
     step("publicerade utgåvor");
     const findings = await checkSite(staging);
     step("webbplatskontroll");

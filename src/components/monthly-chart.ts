@@ -16,17 +16,16 @@ import type {BreakMark, MetricResult} from "../lib/metric-types.js";
 import {chartImage} from "./chart-image.js";
 import {dataTable, type Column} from "./data-table.js";
 import {
+  formatByUnit,
   formatDecimal,
   formatInteger,
-  formatKronor,
   formatMillions,
   formatMonth,
   formatMonthAbbr,
   formatMonthName,
   formatMonthRange,
-  formatPercent,
-  MISSING,
-  NBSP
+  NBSP,
+  unitFormat
 } from "../lib/format.js";
 import {addMonths, monthRange} from "../lib/months.js";
 import {INK, MUTED, newestFirstColor, YEAR_SYMBOLS} from "./palette.js";
@@ -85,9 +84,7 @@ function systemName(system: string | null): string | null {
 
 /** The default value text for a unit: "22 632 677 kr", "10,7 %", "2 122 hushåll". */
 export function valueFormatter(unit: MetricResult["unit"]): (value: number | null) => string {
-  if (unit === "kr") return formatKronor;
-  if (unit === "andel") return formatPercent;
-  return (value) => (value === null ? MISSING : `${formatInteger(value)} ${unit}`);
+  return (value) => formatByUnit(unit, value, {count: "unit"});
 }
 
 function tickFormatter(metric: MetricResult, axis: "millions" | "full"): (value: number) => string {
@@ -225,7 +222,7 @@ function chartTable(metric: MetricResult, points: ChartPoint[]): HTMLElement {
     system: systems.get(p.month),
     note: notes(p.month)
   }));
-  const format = metric.unit === "kr" ? "kronor" : metric.unit === "andel" ? "percent" : "integer";
+  const format = unitFormat(metric.unit);
   const columns: Column[] = [
     {key: "month", label: "Månad", format: "month"},
     {

@@ -5,7 +5,7 @@ import {html} from "htl";
 import type {Finding, LateChange, Review, ReviewMetricRow} from "../lib/review-types.js";
 
 import {dataTable, type Column, type ColumnFormat} from "./data-table.js";
-import {formatInteger, formatMonth} from "../lib/format.js";
+import {formatInteger, formatMonth, unitFormat} from "../lib/format.js";
 
 const FLAG_LABELS: Record<string, string> = {
   seriebrott: "Seriebrott",
@@ -15,9 +15,8 @@ const FLAG_LABELS: Record<string, string> = {
 };
 
 /** Kronor, shares and counts share the value columns; each row is formatted by its unit. */
-function unitFormat(row: object): ColumnFormat {
-  const unit = (row as {unit?: string}).unit;
-  return unit === "kr" ? "kronor" : unit === "andel" ? "percent" : "integer";
+function rowFormat(row: object): ColumnFormat {
+  return unitFormat((row as {unit?: string}).unit ?? "");
 }
 
 /** A change, signed: kronor and counts as whole numbers, a share's change in percentage points. */
@@ -25,7 +24,7 @@ function changeFormat(row: object): ColumnFormat {
   return (row as {unit?: string}).unit === "andel" ? "signedPercent" : "signedInteger";
 }
 
-const valueColumn = (key: string, label: string, format: (row: object) => ColumnFormat = unitFormat): Column => ({
+const valueColumn = (key: string, label: string, format: (row: object) => ColumnFormat = rowFormat): Column => ({
   key,
   label,
   format: "number",

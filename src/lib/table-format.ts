@@ -9,6 +9,7 @@ import {
   formatPercent,
   formatSignedInteger,
   formatSignedPercent,
+  formatSignedPoints,
   MISSING
 } from "./format.js";
 
@@ -22,8 +23,10 @@ export type ColumnFormat =
   | "text"
   /** A change: "+5", "−107", "±0". */
   | "signedInteger"
-  /** A change in per cent or percentage points: "+0,8 %". */
-  | "signedPercent";
+  /** A relative change in per cent: "+0,8 %". */
+  | "signedPercent"
+  /** A share's change in percentage points: "+4,6 procentenheter". */
+  | "signedPoints";
 
 export interface Column {
   key: string;
@@ -73,6 +76,8 @@ export function formatCell(row: object, column: Column): string {
       return formatSignedInteger(Number(value));
     case "signedPercent":
       return formatSignedPercent(Number(value));
+    case "signedPoints":
+      return formatSignedPoints(Number(value));
     case "month":
       return formatMonth(String(value));
     default:
@@ -89,6 +94,8 @@ function csvNumber(value: number): string {
 function csvHeader(column: Column): string {
   if ((column.format === "percent" || column.format === "signedPercent") && !column.label.includes("%"))
     return `${column.label} (%)`;
+  if (column.format === "signedPoints" && !column.label.includes("procentenheter"))
+    return `${column.label} (procentenheter)`;
   if (column.format === "kronor" && !/\bkr\b|kronor/.test(column.label)) return `${column.label} (kr)`;
   return column.label;
 }
@@ -106,6 +113,7 @@ function csvValue(row: object, column: Column): string {
       return csvNumber(Number(value));
     case "percent":
     case "signedPercent":
+    case "signedPoints":
       return csvNumber(Number(value) * 100);
     case "month":
       return formatMonth(String(value));

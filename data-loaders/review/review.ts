@@ -275,8 +275,9 @@ export async function buildReview(root: string, month: string, options: ReviewOp
   }
 
   if (options.comparePublished === false) return review;
-  // Published editions are compared as they were frozen, not as today's code would have computed them then.
-  const published = listEditions(options.sourceRoot).filter((e) => e.status === "publicerad" && e.month < month);
+  // Published editions are compared as they were frozen, not as today's code would have computed them then. The
+  // edition under review is among them once it is published: its review compares with what the committee got.
+  const published = listEditions(options.sourceRoot).filter((e) => e.status === "publicerad" && e.month <= month);
   for (const edition of published.reverse()) {
     const version = recordVersions(edition.month).at(-1);
     if (!version) continue;
@@ -297,6 +298,7 @@ export async function buildReview(root: string, month: string, options: ReviewOp
     review.publishedEditions.push({
       month: edition.month,
       version: version.version,
+      published: version.provenance.published,
       delivery: publishedWith,
       deliveryAvailable: available,
       changes: changes.length

@@ -101,8 +101,8 @@ export function chartSvg(
   const sourceTop = chartTop + chart.height + 10;
   const height = sourceTop + sourceLines.length * (SOURCE_SIZE + 4) + PAD;
 
+  // createElementNS puts the SVG namespace on the root; the serializer writes it as xmlns.
   const root = element("svg", {
-    xmlns: SVG_NS,
     width,
     height,
     viewBox: `0 0 ${width} ${height}`,
@@ -144,6 +144,8 @@ export function chartSvg(
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute("x", String(PAD));
   copy.setAttribute("y", String(chartTop));
+  // The tooltip is for the page's pointer only.
+  for (const tip of copy.querySelectorAll('g[aria-label="tip"]')) tip.remove();
   copy.removeAttribute("role");
   copy.removeAttribute("aria-label");
   copy.setAttribute("style", (copy.getAttribute("style") ?? "").replace(/var\(--[^,)]+,\s*([^)]*)\)/g, "$1"));

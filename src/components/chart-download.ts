@@ -81,14 +81,15 @@ export function chartSvg(
 ): {markup: string; width: number; height: number} {
   const chart = sizeOf(svg);
   const width = chart.width + 2 * PAD;
-  const titleLines = wrap(title, Math.max(20, Math.floor((width - 2 * PAD) / 8.2)));
-  const sourceLines = wrap(source, Math.max(30, Math.floor((width - 2 * PAD) / 5.6)));
+  // Widths per character are generous (wide sans-serif fonts such as DejaVu): a line too short reads better than a cut one.
+  const titleLines = wrap(title, Math.max(20, Math.floor((width - 2 * PAD) / 9.8)));
+  const sourceLines = wrap(source, Math.max(30, Math.floor((width - 2 * PAD) / 7)));
   // Legend entries flow left to right and wrap.
   const positions: {x: number; row: number}[] = [];
   let x = 0;
   let row = 0;
   for (const entry of legend) {
-    const w = 34 + entry.label.length * 7;
+    const w = 34 + entry.label.length * 7.5;
     if (x > 0 && x + w > width - 2 * PAD) {
       x = 0;
       row += 1;

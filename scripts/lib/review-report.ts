@@ -10,6 +10,7 @@ import {
   REVIEW_TABLES,
   type ReviewTable
 } from "../../src/lib/review-rows.ts";
+import {unitFormat} from "../../src/lib/format.ts";
 import {toExcelCsv, type Column} from "../../src/lib/table-format.ts";
 
 /** The counts a reviewer reads first. */
@@ -60,8 +61,8 @@ function csvColumns(table: ReviewTable, labels: Record<string, string>): Column[
       label,
       format: "number",
       missing: "",
-      // A share is written in per cent (a change in procentenheter), everything else as a whole number.
-      formatOf: (row) => ((row as Row).enhet === "andel" ? "percent" : "integer")
+      // A share is written in per cent (its change in procentenheter), kronor and counts as whole numbers.
+      formatOf: (row) => unitFormat(String((row as Row).enhet))
     };
   });
 }

@@ -5,6 +5,7 @@ import {html} from "htl";
 import type {Finding, LateChange, Review, ReviewMetricRow} from "../lib/review-types.js";
 
 import {dataTable, type Column, type ColumnFormat} from "./data-table.js";
+import {changeFormat} from "../lib/table-format.js";
 import {formatInteger, formatMonth, unitFormat} from "../lib/format.js";
 import {metricRecords} from "../lib/review-rows.js";
 
@@ -22,8 +23,8 @@ function rowFormat(row: object): ColumnFormat {
 }
 
 /** A difference, signed: kronor and counts as whole numbers, a share's in procentenheter. */
-function changeFormat(row: object): ColumnFormat {
-  return (row as {unit?: string}).unit === "andel" ? "signedPoints" : "signedInteger";
+function differenceFormat(row: object): ColumnFormat {
+  return changeFormat((row as {unit?: string}).unit, "difference");
 }
 
 const valueColumn = (key: string, label: string, format: (row: object) => ColumnFormat = rowFormat): Column => ({
@@ -124,7 +125,7 @@ function changeColumn(key: string, label: string): Column {
     key,
     label,
     format: "signedPercent",
-    formatOf: (row) => ((row as {enhet?: string}).enhet === "andel" ? "signedPoints" : "signedPercent"),
+    formatOf: (row) => changeFormat((row as {enhet?: string}).enhet, "relative"),
     missing: () => "ej jämförbart"
   };
 }
@@ -242,7 +243,7 @@ export function changeTable(
     {key: "month", label: "Månad", format: "month"},
     valueColumn("before", "Tidigare"),
     valueColumn("after", "Nu"),
-    valueColumn("difference", "Skillnad", changeFormat),
+    valueColumn("difference", "Skillnad", differenceFormat),
     // A share's change is the difference in procentenheter; a per cent of a per cent is not shown.
     {key: "share", label: "Procent", format: "signedPercent", missing: "–"}
   ];

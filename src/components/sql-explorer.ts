@@ -5,6 +5,7 @@ import * as duckdb from "@duckdb/duckdb-wasm";
 import {html} from "htl";
 import {dataTable, type Column, type ColumnFormat} from "./data-table.js";
 import {formatInteger, unitFormat} from "../lib/format.js";
+import {changeFormat} from "../lib/table-format.js";
 
 export type Connection = duckdb.AsyncDuckDBConnection;
 
@@ -70,10 +71,10 @@ export function resultColumns(
     const formatOf = (row: object): ColumnFormat => {
       const value = (row as Record<string, unknown>)[key];
       const unit = unitOf(row);
-      if (kind === "relative") return unit === "andel" ? "signedPoints" : "signedPercent";
+      if (kind === "relative") return changeFormat(unit, "relative");
       if (typeof unit !== "string") return plainNumber(value);
       if (kind === "value") return unitFormat(unit);
-      if (kind === "difference") return unit === "andel" ? "signedPoints" : "signedInteger";
+      if (kind === "difference") return changeFormat(unit, "difference");
       return plainNumber(value);
     };
     return {...base, format: "number", formatOf} satisfies Column;

@@ -40,6 +40,16 @@ export interface Column {
   missing?: string | ((row: object) => string);
 }
 
+/**
+ * The column format of a change by unit: a difference signed in the unit ("+107", a share's "+4,6 procentenheter") or
+ * a relative change in per cent ("+3,5 %"; a share's is its difference in procentenheter, never a per cent of a per
+ * cent).
+ */
+export function changeFormat(unit: unknown, kind: "difference" | "relative"): ColumnFormat {
+  if (unit === "andel") return "signedPoints";
+  return kind === "relative" ? "signedPercent" : "signedInteger";
+}
+
 function get(row: object, key: string): unknown {
   return (row as Record<string, unknown>)[key];
 }

@@ -27,13 +27,12 @@ export function latestHeadline(editions: readonly ArchiveEdition[]): HTMLElement
   return html`<section class="nr-headline" aria-labelledby="nr-headline-title">
     <h2 id="nr-headline-title">Nyckeltal ${formatMonth(latest.month)}</h2>
     <div class="grid grid-cols-4 nr-kpis">
-      ${headline.cards.map(
-        (card) =>
-          html`<div class="nr-headline-card">
-            ${kpiCard(card.metric, {title: card.title, subtitle: formatMonth(card.metric.month)})}
-            ${sparkline(card.metric)}
-          </div>`
-      )}
+      ${headline.cards.map((card) => {
+        const node = kpiCard(card.metric, {title: card.title, subtitle: formatMonth(card.metric.month)});
+        node.classList.add("nr-headline-card");
+        node.append(sparkline(card.metric));
+        return node;
+      })}
     </div>
     <p class="nr-headline-source">
       Ur den publicerade utgåvan <a href=${latest.pages.namndrapport}>${formatMonth(latest.month)}</a>, version

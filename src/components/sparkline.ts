@@ -16,11 +16,13 @@ export function sparklineSummary(metric: MetricResult): string {
   return `${metric.label}, utveckling ${formatMonth(first.month)}–${formatMonth(last.month)}: från ${formatByUnit(metric.unit, first.value, {count: "unit"})} till ${formatByUnit(metric.unit, last.value, {count: "unit"})}.`;
 }
 
-/** The trend line, width × height pixels, with no axes: the card beside it carries the numbers. */
-export function sparkline(metric: MetricResult, {width = 220, height = 44}: {width?: number; height?: number} = {}) {
+/**
+ * The trend line, drawn at width × height and stretched to its box (the stroke keeps its width), with no axes: the
+ * card around it carries the numbers.
+ */
+export function sparkline(metric: MetricResult, {width = 300, height = 44}: {width?: number; height?: number} = {}) {
   assertMetric(metric, "sparkline()");
   const points = metric.series.map((p) => ({date: new Date(`${p.month}-01T00:00:00Z`), value: p.value}));
-  const last = points.filter((p) => p.value !== null).slice(-1);
   const svg = Plot.plot({
     width,
     height,
@@ -28,12 +30,10 @@ export function sparkline(metric: MetricResult, {width = 220, height = 44}: {wid
     axis: null,
     x: {type: "utc"},
     y: {zero: false, nice: false},
-    marks: [
-      Plot.line(points, {x: "date", y: "value", stroke: YEAR_COLORS[0], strokeWidth: 1.5}),
-      Plot.dot(last, {x: "date", y: "value", fill: YEAR_COLORS[0], r: 2.5})
-    ]
+    marks: [Plot.line(points, {x: "date", y: "value", stroke: YEAR_COLORS[0], strokeWidth: 1.5})]
   });
   chartImage(svg, sparklineSummary(metric));
   svg.classList.add("nr-sparkline");
+  svg.setAttribute("preserveAspectRatio", "none");
   return svg;
 }

@@ -35,7 +35,7 @@ describe("latestHeadline", () => {
   test("shows the newest published edition's cards, each with a trend line, and where they come from", () => {
     const node = latestHeadline([draft, published]);
     expect(text(node.querySelector("h2"))).toBe("Nyckeltal augusti 2023");
-    const cards = [...node.querySelectorAll(".nr-headline-card")];
+    const cards = [...node.querySelectorAll(".nr-kpi.nr-headline-card")];
     expect(cards).toHaveLength(2);
     expect(text(cards[0].querySelector(".nr-kpi-number"))).toBe("22 632 677");
     expect(cards[0].querySelector("svg.nr-sparkline")?.getAttribute("role")).toBe("img");

@@ -123,7 +123,9 @@ const comparable = (c: ReviewMetricRow["previousMonth"], field: "change" | "chan
   c.comparable ? c[field] : null;
 
 /** One row per metric of the report month (table `matt`). */
-export function metricRecords(review: Review): Record<keyof typeof REVIEW_TABLES.matt.columns, string | number | null>[] {
+export function metricRecords(
+  review: Review
+): Record<keyof typeof REVIEW_TABLES.matt.columns, string | number | null>[] {
   return review.metrics.map((m) => ({
     avsnitt: m.section,
     matt_id: m.id,

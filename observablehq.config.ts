@@ -31,7 +31,9 @@ export default {
   title: "Nämndrapport",
   globalStylesheets: [],
   style: "style.css",
-  search: false,
+  // Framework's search runs in the browser over an index built with the site (_observablehq/minisearch.json): it
+  // makes no request to another origin.
+  search: true,
   pager: false,
   pages: [
     {name: "Arkiv", path: "/"},

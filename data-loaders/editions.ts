@@ -5,7 +5,8 @@ import {meetingMonth, hasVux} from "../src/lib/schedule.ts";
 import {settings} from "../src/lib/settings.ts";
 import {editionDelivery, expectedDelivery, exportsRoot} from "./deliveries.ts";
 import {readFrontMatter} from "./front-matter.ts";
-import {recordVersions, versionPdfNames, type RecordVersion} from "./records.ts";
+import type {MetricResult} from "../src/lib/metric-types.ts";
+import {frozenSection, latestVersion, recordVersions, versionPdfNames, type RecordVersion} from "./records.ts";
 import {editionFolders} from "./source-root.ts";
 
 export interface EditionVersion {
@@ -34,6 +35,22 @@ export interface Edition {
   pdfs: {namndrapport: string; tjansteskrivelse: string};
   /** Published versions, newest first (empty for a draft). */
   versions: EditionVersion[];
+  /** The newest published edition's headline figures, from its frozen record (only on that edition). */
+  headline?: Headline;
+}
+
+/** The four headline cards of an edition's Nämndrapport, in page order. */
+export const HEADLINE_CARDS = [
+  {section: "ekonomiskt-bistand", id: "utbetalt", title: "Utbetalt ekonomiskt bistånd"},
+  {section: "ekonomiskt-bistand", id: "utbetalningshushall", title: "Utbetalningshushåll"},
+  {section: "arbetsmarknad", id: "am_inskrivna", title: "Inskrivna i arbetsmarknadsinsatser"},
+  {section: "ekonomiskt-bistand", id: "integration", title: "Hushåll vid integrationsenheten"}
+] as const;
+
+export interface Headline {
+  version: number;
+  published: string;
+  cards: {title: string; metric: MetricResult}[];
 }
 
 /** Reads `status:` from a page's front matter; anything but "publicerad" is a draft. */
@@ -112,4 +129,29 @@ export function listEditions(root: string): Edition[] {
         versions
       };
     });
+}
+
+/**
+ * The headline cards of a published edition as the committee got them: the metrics of its newest version's frozen
+ * record, never recomputed. Null when the record lacks a section (an incomplete record is not shown).
+ */
+export function publishedHeadline(month: string): Headline | null {
+  const version = latestVersion(month);
+  if (!version) return null;
+  const cards: Headline["cards"] = [];
+  for (const card of HEADLINE_CARDS) {
+    const section = frozenSection<{metrics?: Record<string, MetricResult>}>(version, card.section);
+    const metric = section?.metrics?.[card.id];
+    if (!metric) return null;
+    cards.push({title: card.title, metric});
+  }
+  return {version: version.version, published: version.provenance.published, cards};
+}
+
+/** The archive: every edition, newest first, the newest published one with its headline cards. */
+export function archive(root: string): Edition[] {
+  const editions = listEditions(root);
+  const latest = editions.find((e) => e.status === "publicerad");
+  const headline = latest ? publishedHeadline(latest.month) : null;
+  return editions.map((e) => (e === latest && headline ? {...e, headline} : e));
 }

@@ -1,7 +1,7 @@
 // The reviewer's report for one edition: every metric with its comparisons and flags, data-quality findings, what late
 // registrations changed since the previous delivery, and which published editions now show other numbers.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {formatSignedPercent} from "../../src/lib/format.ts";
+import {formatPercent, formatPoints, formatSignedPercent, formatSignedPoints} from "../../src/lib/format.ts";
 import {addMonths, windowStart} from "../../src/lib/months.ts";
 import {settings} from "../../src/lib/settings.ts";
 import {breakdownSumFindings} from "../checks/edition.ts";
@@ -56,15 +56,41 @@ export function sectionOf(id: string): ReviewMetricRow["section"] {
   return id.startsWith("am_") || id === "ateraktualiserade_am" ? "Arbetsmarknadsinsatser" : "Ekonomiskt bistånd";
 }
 
-function comparisonFlags(c: Comparison, what: string, threshold: number): Flag[] {
+function comparisonFlags(c: Comparison, what: string, threshold: number, unit: MetricResult["unit"]): Flag[] {
   const flags: Flag[] = [];
   if (c.reason) flags.push({kind: "seriebrott", message: `${what}: ${c.reason}`});
   if (c.comparable && c.changeShare !== null && Math.abs(c.changeShare) > threshold) {
-    flags.push({
-      kind: "troskel",
-      message: `${what}: förändringen ${formatSignedPercent(c.changeShare)} är större än ±${Math.round(threshold * 100)} %`
-    });
+    // A share moves in procentenheter: the threshold is the same relative change, stated in points of the earlier value.
+    const message =
+      unit === "andel" && c.change !== null && c.value !== null
+        ? `förändringen ${formatSignedPoints(c.change)} är större än ±${formatPoints(threshold * c.value)} (±${Math.round(threshold * 100)} % av ${formatPercent(c.value)})`
+        : `förändringen ${formatSignedPercent(c.changeShare)} är större än ±${Math.round(threshold * 100)} %`;
+    flags.push({kind: "troskel", message: `${what}: ${message}`});
   }
+  return flags;
+}
+
+const AGAINST_MONTH = "Mot föregående månad";
+const AGAINST_YEAR = "Mot föregående år";
+
+/**
+ * A metric's flags with each fact once: a series break that explains the missing value is not repeated for the two
+ * comparisons, and one that affects both comparisons reads "Mot föregående månad och år".
+ */
+function uniqueFlags(m: MetricResult, threshold: number): Flag[] {
+  const missing = m.value === null && m.missingReason ? [{kind: "seriebrott" as const, message: m.missingReason}] : [];
+  const month = comparisonFlags(m.previousMonth, AGAINST_MONTH, threshold, m.unit);
+  const year = comparisonFlags(m.previousYear, AGAINST_YEAR, threshold, m.unit);
+  const body = (f: Flag) => f.message.replace(/^Mot föregående (månad|år): /, "");
+  const said = new Set(missing.map((f) => `${f.kind}:${f.message}`));
+  const flags: Flag[] = [...missing];
+  for (const f of month) {
+    if (said.has(`${f.kind}:${body(f)}`)) continue;
+    const both = year.some((y) => y.kind === f.kind && body(y) === body(f));
+    flags.push(both ? {kind: f.kind, message: `Mot föregående månad och år: ${body(f)}`} : f);
+    said.add(`${f.kind}:${body(f)}`);
+  }
+  for (const f of year) if (!said.has(`${f.kind}:${body(f)}`)) flags.push(f);
   return flags;
 }
 
@@ -79,11 +105,7 @@ export function metricRows(metrics: Record<string, MetricResult>, threshold: num
     value: m.value,
     previousMonth: m.previousMonth,
     previousYear: m.previousYear,
-    flags: [
-      ...(m.value === null && m.missingReason ? [{kind: "seriebrott" as const, message: m.missingReason}] : []),
-      ...comparisonFlags(m.previousMonth, "Mot föregående månad", threshold),
-      ...comparisonFlags(m.previousYear, "Mot föregående år", threshold)
-    ]
+    flags: uniqueFlags(m, threshold)
   }));
 }
 
@@ -252,8 +274,9 @@ export async function buildReview(root: string, month: string, options: ReviewOp
   }
 
   if (options.comparePublished === false) return review;
-  // Published editions are compared as they were frozen, not as today's code would have computed them then.
-  const published = listEditions(options.sourceRoot).filter((e) => e.status === "publicerad" && e.month < month);
+  // Published editions are compared as they were frozen, not as today's code would have computed them then. The
+  // edition under review is among them once it is published: its review compares with what the committee got.
+  const published = listEditions(options.sourceRoot).filter((e) => e.status === "publicerad" && e.month <= month);
   for (const edition of published.reverse()) {
     const version = recordVersions(edition.month).at(-1);
     if (!version) continue;
@@ -274,6 +297,7 @@ export async function buildReview(root: string, month: string, options: ReviewOp
     review.publishedEditions.push({
       month: edition.month,
       version: version.version,
+      published: version.provenance.published,
       delivery: publishedWith,
       deliveryAvailable: available,
       changes: changes.length

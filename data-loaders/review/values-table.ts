@@ -2,6 +2,7 @@
 // per metric and month of the chart series plus one per breakdown cell (suppressed cells stay null), written as an
 // Arrow IPC stream that DuckDB-wasm reads.
 import {rowsToIpc, type Schema} from "../../src/lib/arrow-table.ts";
+import {REVIEW_TABLES, reviewSchema} from "../../src/lib/review-rows.ts";
 import {sectionOf, type SectionMetrics} from "./review.ts";
 
 export interface ValueRow {
@@ -16,18 +17,10 @@ export interface ValueRow {
   undertryckt: string | null;
 }
 
-/** The table's columns in order; varde is the only number. */
-const SCHEMA: Schema = {
-  avsnitt: "text",
-  matt_id: "text",
-  matt: "text",
-  enhet: "text",
-  manad: "text",
-  kategori: "text",
-  varde: "number",
-  system: "text",
-  undertryckt: "text"
-} satisfies Record<keyof ValueRow, "text" | "number">;
+/** The table's columns in order (described once, with the review page's other tables); varde is the only number. */
+const SCHEMA: Schema = reviewSchema(REVIEW_TABLES.varden);
+// The row type and the described columns name the same columns.
+REVIEW_TABLES.varden.columns satisfies Record<keyof ValueRow, unknown>;
 
 /** The rows of the values table for one computed edition. */
 export function valueRows({metrics, breakdowns}: SectionMetrics): ValueRow[] {

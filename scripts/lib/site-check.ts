@@ -82,7 +82,8 @@ export async function checkSite(dir: string): Promise<SiteFinding[]> {
 
 /**
  * Fixes what Framework 1.13 writes into every page and has no option for: `<html lang="sv">`, a viewport that allows
- * zooming (WCAG 1.4.4), and the sidebar's close label moved out of its <ol> (a list may only hold list items).
+ * zooming (WCAG 1.4.4), the sidebar's close label moved out of its <ol> (a list may only hold list items), and the
+ * search box in Swedish.
  */
 export async function finishPages(
   dir: string,
@@ -98,6 +99,10 @@ export async function finishPages(
       .replace(/<html(?![^>]*\blang=)([^>]*)>/, `<html lang="${lang}"$1>`)
       .replace(/(<meta name="viewport" content="[^"]*?),\s*maximum-scale=1(")/, "$1$2")
       .replace(/<ol>(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$2$1<ol>")
+      .replace(
+        '<input type="search" placeholder="Search">',
+        '<input type="search" placeholder="Sök" aria-label="Sök på webbplatsen">'
+      )
       // Framework records each data file's modification time; a reproducible build records SOURCE_DATE_EPOCH.
       .replace(/"lastModified":\d+/g, (match) =>
         sourceDateEpoch ? `"lastModified":${Number(sourceDateEpoch) * 1000}` : match

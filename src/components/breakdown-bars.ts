@@ -6,7 +6,8 @@ import {assertBreakdown, assertRows} from "../lib/strict.js";
 import type {BreakdownResult} from "../lib/metric-types.js";
 import {type Hidden, SUPPRESSED_LABEL as SUPPRESSED, suppressionNote} from "../lib/disclosure.js";
 import {chartImage} from "./chart-image.js";
-import {dataTable, type Column} from "./data-table.js";
+import {chartDownloads} from "./chart-download.js";
+import {dataTable, toExcelCsv, type Column} from "./data-table.js";
 import {formatInteger, formatMonth, formatMonthAbbr} from "../lib/format.js";
 import {BAR, INK, MUTED, newestFirstColor} from "./palette.js";
 
@@ -157,6 +158,11 @@ export function breakdownBars(
     {key: "label", label: "Kategori", format: "text"},
     {key: "value", label: "Antal", format: "integer"}
   ];
+  const title = `${breakdown.label}, ${formatMonth(breakdown.month)}`;
+  const name = filename ?? `${breakdown.id}-${breakdown.month}`;
+  const footer = [
+    {label: totalLabel ?? (breakdown.overlapping ? "Totalt, unika personer" : "Totalt"), value: breakdown.total}
+  ];
   return html`<figure class="nr-figure nr-breakdown" role="group" data-metric=${breakdown.id}>
     ${svg}
     <figcaption>
@@ -165,17 +171,9 @@ export function breakdownBars(
       ${notes(hidden.length > 0)}
       <details class="nr-table-details">
         <summary>Visa som tabell</summary>
-        ${dataTable(rows, columns, {
-          caption: `${breakdown.label}, ${formatMonth(breakdown.month)}`,
-          filename: filename ?? `${breakdown.id}-${breakdown.month}`,
-          footer: [
-            {
-              label: totalLabel ?? (breakdown.overlapping ? "Totalt, unika personer" : "Totalt"),
-              value: breakdown.total
-            }
-          ]
-        })}
+        ${dataTable(rows, columns, {caption: title, filename: name, footer})}
       </details>
+      ${chartDownloads(svg, {title, filename: name, csv: () => toExcelCsv([...rows, ...footer], columns)})}
     </figcaption>
   </figure>`;
 }
@@ -295,6 +293,7 @@ export function groupedBars(
     )
     .join("; ")}.`;
   chartImage(svg, summaryText);
+  const name = filename ?? title.toLowerCase().replace(/[^a-z0-9åäö]+/g, "-");
 
   return html`<figure class="nr-figure nr-grouped" role="group">
     <div class="nr-legend" aria-hidden="true">
@@ -310,11 +309,14 @@ export function groupedBars(
       ${definition ? html`<p class="nr-definition">${definition}</p>` : null} ${notes(hidden.length > 0)}
       <details class="nr-table-details">
         <summary>Visa som tabell</summary>
-        ${dataTable(tableRows, columns, {
-          caption: title,
-          filename: filename ?? title.toLowerCase().replace(/[^a-z0-9åäö]+/g, "-")
-        })}
+        ${dataTable(tableRows, columns, {caption: title, filename: name})}
       </details>
+      ${chartDownloads(svg, {
+        title,
+        legend: names.map((label, i) => ({label, color: colors[i], shape: "box" as const})),
+        filename: name,
+        csv: () => toExcelCsv(tableRows, columns)
+      })}
     </figcaption>
   </figure>`;
 }

@@ -17,6 +17,8 @@ export interface DataTableOptions {
   csvRows?: readonly object[];
   /** The first column holds row headers (<th scope="row">); default true. */
   rowHeaders?: boolean;
+  /** An id (a link target) and a class for a body row, e.g. to highlight flagged rows. */
+  rowAttributes?: (row: object) => {id?: string; className?: string};
 }
 
 function downloadName(filename: string): string {
@@ -24,17 +26,22 @@ function downloadName(filename: string): string {
   return base.toLowerCase().endsWith(".csv") ? base : `${base}.csv`;
 }
 
-/** Offers the CSV as a file download; the Blob is made on click, so nothing is fetched and nothing leaks. */
-export function downloadCsv(csv: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([csv], {type: "text/csv;charset=utf-8"}));
+/** Offers a Blob made on click as a file download: nothing is fetched and nothing leaks. */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
-  link.download = downloadName(filename);
+  link.download = filename.replace(/[\\/:*?"<>|]+/g, "-").trim() || "fil";
   link.hidden = true;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Offers the CSV as a file download. */
+export function downloadCsv(csv: string, filename: string): void {
+  downloadBlob(new Blob([csv], {type: "text/csv;charset=utf-8"}), downloadName(filename));
 }
 
 function cell(row: object, column: Column, index: number, rowHeaders: boolean): HTMLElement {
@@ -56,16 +63,19 @@ function usesSuppression(rows: readonly object[], columns: readonly Column[]): b
 export function dataTable(
   rows: readonly object[],
   columns: readonly Column[],
-  {caption, filename, footer = [], rowHeaders = true, csvRows}: DataTableOptions
+  {caption, filename, footer = [], rowHeaders = true, csvRows, rowAttributes}: DataTableOptions
 ): HTMLElement {
   assertRows(rows, "dataTable()");
-  const body = (list: readonly object[]) =>
-    list.map(
-      (row) =>
-        html`<tr>
-          ${columns.map((c, i) => cell(row, c, i, rowHeaders))}
-        </tr>`
-    );
+  const body = (list: readonly object[], attributes?: DataTableOptions["rowAttributes"]) =>
+    list.map((row) => {
+      const tr = html`<tr>
+        ${columns.map((c, i) => cell(row, c, i, rowHeaders))}
+      </tr>` as HTMLTableRowElement;
+      const {id, className} = attributes?.(row) ?? {};
+      if (id) tr.id = id;
+      if (className) tr.className = className;
+      return tr;
+    });
   const suppression = usesSuppression([...rows, ...footer], columns);
   const button = html`<button type="button" class="nr-csv">
     Ladda ner CSV<span class="nr-sr-only">: ${caption}</span>
@@ -83,7 +93,7 @@ export function dataTable(
           </tr>
         </thead>
         <tbody>
-          ${body(rows)}
+          ${body(rows, rowAttributes)}
         </tbody>
         ${
           footer.length

@@ -14,19 +14,19 @@ import {html} from "htl";
 import {assertMetric} from "../lib/strict.js";
 import type {BreakMark, MetricResult} from "../lib/metric-types.js";
 import {chartImage} from "./chart-image.js";
-import {dataTable, type Column} from "./data-table.js";
+import {chartDownloads, sourceLine} from "./chart-download.js";
+import {dataTable, toExcelCsv, type Column} from "./data-table.js";
 import {
+  formatByUnit,
   formatDecimal,
   formatInteger,
-  formatKronor,
   formatMillions,
   formatMonth,
   formatMonthAbbr,
   formatMonthName,
   formatMonthRange,
-  formatPercent,
-  MISSING,
-  NBSP
+  NBSP,
+  unitFormat
 } from "../lib/format.js";
 import {addMonths, monthRange} from "../lib/months.js";
 import {INK, MUTED, newestFirstColor, YEAR_SYMBOLS} from "./palette.js";
@@ -85,9 +85,7 @@ function systemName(system: string | null): string | null {
 
 /** The default value text for a unit: "22 632 677 kr", "10,7 %", "2 122 hushåll". */
 export function valueFormatter(unit: MetricResult["unit"]): (value: number | null) => string {
-  if (unit === "kr") return formatKronor;
-  if (unit === "andel") return formatPercent;
-  return (value) => (value === null ? MISSING : `${formatInteger(value)} ${unit}`);
+  return (value) => formatByUnit(unit, value, {count: "unit"});
 }
 
 function tickFormatter(metric: MetricResult, axis: "millions" | "full"): (value: number) => string {
@@ -212,7 +210,8 @@ function legend(years: number[], latest: number, notComparable: BreakMark | unde
   </div>`;
 }
 
-function chartTable(metric: MetricResult, points: ChartPoint[]): HTMLElement {
+/** The chart's data as rows and columns: the table under the chart and its downloads share them. */
+function chartData(metric: MetricResult, points: ChartPoint[]): {rows: object[]; columns: Column[]} {
   const notes = (month: string) =>
     metric.breaks
       .filter((b) => (b.kind === "saknas" ? b.month <= month && month <= b.until : b.month === month))
@@ -225,23 +224,26 @@ function chartTable(metric: MetricResult, points: ChartPoint[]): HTMLElement {
     system: systems.get(p.month),
     note: notes(p.month)
   }));
-  const format = metric.unit === "kr" ? "kronor" : metric.unit === "andel" ? "percent" : "integer";
   const columns: Column[] = [
     {key: "month", label: "Månad", format: "month"},
     {
       key: "value",
       label: capitalise(metric.unit === "kr" || metric.unit === "andel" ? metric.label : metric.unit),
-      format
+      format: unitFormat(metric.unit)
     },
     ...(rows.some((r) => r.system)
       ? [{key: "system", label: "Verksamhetssystem", format: "text" as const, missing: ""}]
       : []),
     ...(rows.some((r) => r.note) ? [{key: "note", label: "Anmärkning", format: "text" as const}] : [])
   ];
-  return dataTable(rows, columns, {
-    caption: chartTitle(metric),
-    filename: `${metric.id}-${metric.month}`
-  });
+  return {rows, columns};
+}
+
+/** The systems behind a series, oldest first: ["Treserva", "Lifecare"]. */
+function seriesSystems(metric: MetricResult): string[] {
+  return [...new Set(metric.series.filter((p) => p.value !== null).map((p) => systemName(p.system)))].filter(
+    (s): s is string => s !== null
+  );
 }
 
 /**
@@ -372,9 +374,12 @@ export function monthlyChart(
     ]
   });
   chartImage(svg, chartSummary(metric, valueText));
+  const data = chartData(metric, all);
+  const filename = `${metric.id}-${metric.month}`;
+  const lastNotComparable = rules.filter((b) => b.kind === "ej_jamforbar").at(-1);
 
   return html`<figure class="nr-figure nr-monthly" role="group" data-metric=${metric.id}>
-    ${legend(years, latest, rules.filter((b) => b.kind === "ej_jamforbar").at(-1))} ${svg}
+    ${legend(years, latest, lastNotComparable)} ${svg}
     <figcaption>
       <p class="nr-definition">${metric.definition}</p>
       ${
@@ -393,8 +398,20 @@ export function monthlyChart(
       }
       <details class="nr-table-details">
         <summary>Visa som tabell</summary>
-        ${chartTable(metric, all)}
+        ${dataTable(data.rows, data.columns, {caption: chartTitle(metric), filename})}
       </details>
+      ${chartDownloads(svg, {
+        title: chartTitle(metric),
+        source: sourceLine(seriesSystems(metric)),
+        legend: [
+          ...years.map((year, i) => ({label: String(year), color: newestFirstColor(i)})),
+          ...(lastNotComparable
+            ? [{label: `Före ${formatMonthAbbr(lastNotComparable.month)}: ej jämförbart`, color: MUTED, dashed: true}]
+            : [])
+        ],
+        filename,
+        csv: () => toExcelCsv(data.rows, data.columns)
+      })}
     </figcaption>
   </figure>`;
 }

@@ -5,7 +5,9 @@ import {html} from "htl";
 import type {Finding, LateChange, Review, ReviewMetricRow} from "../lib/review-types.js";
 
 import {dataTable, type Column, type ColumnFormat} from "./data-table.js";
-import {formatInteger, formatMonth} from "../lib/format.js";
+import {changeFormat} from "../lib/table-format.js";
+import {formatInteger, formatMonth, unitFormat} from "../lib/format.js";
+import {metricRecords} from "../lib/review-rows.js";
 
 const FLAG_LABELS: Record<string, string> = {
   seriebrott: "Seriebrott",
@@ -14,74 +16,157 @@ const FLAG_LABELS: Record<string, string> = {
   datakvalitet: "Datakvalitet"
 };
 
-/** Kronor, shares and counts share the value columns; each row is formatted by its unit. */
-function unitFormat(row: object): ColumnFormat {
-  const unit = (row as {unit?: string}).unit;
-  return unit === "kr" ? "kronor" : unit === "andel" ? "percent" : "integer";
+/** Kronor, shares and counts share the value columns; each row is formatted by its unit (`unit` or `enhet`). */
+function rowFormat(row: object): ColumnFormat {
+  const {unit, enhet} = row as {unit?: string; enhet?: string};
+  return unitFormat(unit ?? enhet ?? "");
 }
 
-/** A change, signed: kronor and counts as whole numbers, a share's change in percentage points. */
-function changeFormat(row: object): ColumnFormat {
-  return (row as {unit?: string}).unit === "andel" ? "signedPercent" : "signedInteger";
+/** A difference, signed: kronor and counts as whole numbers, a share's in procentenheter. */
+function differenceFormat(row: object): ColumnFormat {
+  return changeFormat((row as {unit?: string}).unit, "difference");
 }
 
-const valueColumn = (key: string, label: string, format: (row: object) => ColumnFormat = unitFormat): Column => ({
+const valueColumn = (key: string, label: string, format: (row: object) => ColumnFormat = rowFormat): Column => ({
   key,
   label,
   format: "number",
   formatOf: format
 });
 
-/** Counts and flags for the top of the page. */
+/** Link targets on the review page: a metric's row, a hidden cell's row, a finding's row, a published edition. */
+export const anchors = {
+  metric: (id: string) => `matt-${id}`,
+  cell: (breakdown: string, key: string) => `cell-${breakdown}-${key}`,
+  finding: (index: number) => `kontroll-${index + 1}`,
+  edition: (month: string) => `publicerad-${month}`,
+  late: "efterregistrering"
+} as const;
+
+/** "a, b och c" of links. */
+function linkList(items: readonly {href: string; text: string}[]): (HTMLElement | string)[] {
+  return items.flatMap((item, i) => [
+    i === 0 ? "" : i === items.length - 1 ? " och " : ", ",
+    html`<a href=${`#${item.href}`}>${item.text}</a>` as HTMLElement
+  ]);
+}
+
+const isFlagged = (m: ReviewMetricRow) => m.flags.some((f) => f.kind !== "seriebrott");
+
+/**
+ * The counts a reviewer reads first, each linking to its rows: flagged metrics, hidden cells, data-quality warnings,
+ * late registrations and published editions that show other numbers today.
+ */
 export function reviewSummary(review: Review): HTMLElement {
-  const warnings = review.findings.filter((f) => f.severity === "varning").length;
-  const flagged = review.metrics.filter((m) => m.flags.some((f) => f.kind !== "seriebrott")).length;
-  const suppressed = review.breakdowns.filter((c) => c.flags.length).length;
+  const warnings = review.findings.map((f, i) => ({f, i})).filter(({f}) => f.severity === "varning");
+  const flagged = review.metrics.filter(isFlagged);
+  const suppressed = review.breakdowns.filter((c) => c.flags.length);
   const changed = review.publishedEditions.filter((e) => e.changes > 0);
   return html`<ul class="nr-review-summary">
-    <li><strong>${formatInteger(review.metrics.length)}</strong> mått, varav ${formatInteger(flagged)} med flaggor</li>
-    <li><strong>${formatInteger(suppressed)}</strong> undertryckta celler i fördelningarna</li>
-    <li><strong>${formatInteger(warnings)}</strong> datakvalitetsvarningar</li>
     <li>
-      <strong>${formatInteger(review.lateRegistrations.length)}</strong> efterregistrerade ändringar sedan leverans
-      ${review.previousDelivery ?? "–"}
+      <strong>${formatInteger(review.metrics.length)}</strong> mått, varav ${formatInteger(flagged.length)} med
+      flaggor${flagged.length ? ": " : ""}${linkList(flagged.map((m) => ({href: anchors.metric(m.id), text: m.label})))}
+    </li>
+    <li>
+      <strong>${formatInteger(suppressed.length)}</strong> undertryckta celler i
+      fördelningarna${suppressed.length ? ": " : ""}${linkList(
+        suppressed.map((c) => ({href: anchors.cell(c.id, c.key), text: `${c.label} – ${c.cell}`}))
+      )}
+    </li>
+    <li>
+      <strong>${formatInteger(warnings.length)}</strong> datakvalitetsvarningar${warnings.length ? ": " : ""}${linkList(
+        warnings.map(({f, i}) => ({href: anchors.finding(i), text: f.id}))
+      )}
+    </li>
+    <li>
+      <strong>${formatInteger(review.lateRegistrations.length)}</strong>
+      ${
+        review.lateRegistrations.length
+          ? html`<a href=${`#${anchors.late}`}>efterregistrerade ändringar</a>`
+          : "efterregistrerade ändringar"
+      }
+      sedan leverans ${review.previousDelivery ?? "–"}
     </li>
     <li>
       <strong>${formatInteger(changed.length)}</strong> publicerade utgåvor visar i dag andra
-      tal${changed.length ? `: ${changed.map((e) => formatMonth(e.month)).join(", ")}` : ""}
+      tal${changed.length ? ": " : ""}${linkList(
+        changed.map((e) => ({href: anchors.edition(e.month), text: formatMonth(e.month)}))
+      )}
     </li>
   </ul>` as HTMLElement;
 }
 
+/**
+ * Whether the reviewed edition itself is published: then the review says so, and its numbers are compared with the
+ * record the committee got (under "Publicerade utgåvor").
+ */
+export function editionStatus(review: Review): HTMLElement {
+  const own = review.publishedEditions.find((e) => e.month === review.month);
+  if (!own) {
+    return html`<p class="nr-review-status">
+      Utgåvan är ett utkast: talen nedan räknas fram ur leverans ${review.delivery} varje gång sidan byggs.
+    </p>` as HTMLElement;
+  }
+  const changes = own.changes
+    ? html`<a href=${`#${anchors.edition(own.month)}`}>${formatInteger(own.changes)} tal blir i dag andra</a> än de
+        publicerade.`
+    : "Alla publicerade tal är desamma i dag.";
+  return html`<p class="nr-review-status nr-review-published">
+    <strong>Utgåvan är publicerad</strong> (version ${own.version}, ${own.published}, leverans ${own.delivery}). Dess
+    tal är frysta; granskningen jämför dem med dagens beräkning på leverans ${review.delivery}. ${changes}
+  </p>` as HTMLElement;
+}
+
 const flagText = (row: ReviewMetricRow) => [...new Set(row.flags.map((f) => FLAG_LABELS[f.kind] ?? f.kind))].join(", ");
 
-/** Every metric of a section with its comparisons and flags. */
+/** A change column: per cent for amounts and counts, procentenheter for a share. */
+function changeColumn(key: string, label: string): Column {
+  return {
+    key,
+    label,
+    format: "signedPercent",
+    formatOf: (row) => changeFormat((row as {enhet?: string}).enhet, "relative"),
+    missing: () => "ej jämförbart"
+  };
+}
+
+/** Every metric of a section with its comparisons and flags; flagged rows are highlighted and are link targets. */
 export function metricTable(review: Review, section: ReviewMetricRow["section"]): HTMLElement {
-  const rows = review.metrics
-    .filter((m) => m.section === section)
-    .map((m) => ({
-      label: m.label,
-      unit: m.unit,
-      value: m.value,
-      previousMonth: m.previousMonth.value,
-      changeMonth: m.previousMonth.comparable ? m.previousMonth.change : null,
-      previousYear: m.previousYear.value,
-      changeYear: m.previousYear.comparable ? m.previousYear.change : null,
-      flags: flagText(m)
-    }));
-  const notComparable = () => "ej jämförbart";
+  const byId = new Map(review.metrics.map((m) => [m.id, m]));
+  const rows = metricRecords(review)
+    .filter((r) => r.avsnitt === section)
+    .map((r) => {
+      const share = r.enhet === "andel";
+      return {
+        ...r,
+        // What the Förändring columns show: a relative change, or a share's change in percentage points.
+        andring_manad: share ? r.forandring_manad : r.forandring_manad_procent,
+        andring_ar: share ? r.forandring_ar : r.forandring_ar_procent,
+        flaggtext: flagText(byId.get(String(r.matt_id))!)
+      };
+    });
   return dataTable(
     rows,
     [
-      {key: "label", label: "Mått", format: "text"},
-      valueColumn("value", formatMonth(review.month)),
-      valueColumn("previousMonth", "Föregående månad"),
-      {...valueColumn("changeMonth", "Förändring", changeFormat), missing: notComparable},
-      valueColumn("previousYear", "Föregående år"),
-      {...valueColumn("changeYear", "Förändring", changeFormat), missing: notComparable},
-      {key: "flags", label: "Flaggor", format: "text", missing: ""}
+      {key: "matt", label: "Mått", format: "text"},
+      valueColumn("varde", formatMonth(review.month)),
+      valueColumn("foregaende_manad", "Föregående månad"),
+      changeColumn("andring_manad", "Förändring"),
+      valueColumn("foregaende_ar", "Föregående år"),
+      changeColumn("andring_ar", "Förändring"),
+      {key: "flaggtext", label: "Flaggor", format: "text", missing: ""}
     ],
-    {caption: `${section}: ${formatMonth(review.month)} mot föregående månad och år`, filename: `granskning-${section}`}
+    {
+      caption: `${section}: ${formatMonth(review.month)} mot föregående månad och år`,
+      filename: `granskning-${section}`,
+      rowAttributes: (row) => {
+        const metric = byId.get(String((row as {matt_id: string}).matt_id))!;
+        return {
+          id: anchors.metric(metric.id),
+          className: isFlagged(metric) ? "nr-flagged" : metric.flags.length ? "nr-noted" : undefined
+        };
+      }
+    }
   );
 }
 
@@ -115,20 +200,36 @@ export function breakdownTable(review: Review): HTMLElement {
       {key: "value", label: "Antal", format: "integer"},
       {key: "dold", label: "Dold", format: "text"}
     ],
-    {caption: `Fördelningar ${formatMonth(review.month)}`, filename: `granskning-fordelningar-${review.month}`}
+    {
+      caption: `Fördelningar ${formatMonth(review.month)}`,
+      filename: `granskning-fordelningar-${review.month}`,
+      rowAttributes: (row) => {
+        const c = row as Review["breakdowns"][number];
+        return c.flags.length ? {id: anchors.cell(c.id, c.key), className: "nr-flagged"} : {};
+      }
+    }
   );
 }
 
 /** Data-quality findings of the edition's delivery. */
 export function findingTable(findings: readonly Finding[], month: string): HTMLElement {
   return dataTable(
-    findings.map((f) => ({id: f.id, severity: f.severity === "fel" ? "Fel" : "Varning", message: f.message})),
+    findings.map((f, i) => ({
+      id: f.id,
+      severity: f.severity === "fel" ? "Fel" : "Varning",
+      message: f.message,
+      anchor: anchors.finding(i)
+    })),
     [
       {key: "id", label: "Kontroll", format: "text"},
       {key: "severity", label: "Allvar", format: "text"},
       {key: "message", label: "Meddelande", format: "text"}
     ],
-    {caption: "Datakvalitet i leveransen", filename: `granskning-datakvalitet-${month}`}
+    {
+      caption: "Datakvalitet i leveransen",
+      filename: `granskning-datakvalitet-${month}`,
+      rowAttributes: (row) => ({id: (row as {anchor: string}).anchor, className: "nr-flagged"})
+    }
   );
 }
 
@@ -142,12 +243,13 @@ export function changeTable(
     {key: "month", label: "Månad", format: "month"},
     valueColumn("before", "Tidigare"),
     valueColumn("after", "Nu"),
-    valueColumn("difference", "Skillnad", changeFormat),
+    valueColumn("difference", "Skillnad", differenceFormat),
+    // A share's change is the difference in procentenheter; a per cent of a per cent is not shown.
     {key: "share", label: "Procent", format: "signedPercent", missing: "–"}
   ];
   if (changes.some((c) => c.cause)) columns.push({key: "cause", label: "Orsak", format: "text"});
   return dataTable(
-    changes.map((c) => ({...c})),
+    changes.map((c) => ({...c, share: c.unit === "andel" ? null : c.share})),
     columns,
     {caption, filename}
   );

@@ -4,8 +4,9 @@
 // them from extensions.duckdb.org) nor read files or URLs, and the settings are locked against a query changing them.
 import * as duckdb from "@duckdb/duckdb-wasm";
 import {html} from "htl";
-import {dataTable, type Column} from "./data-table.js";
-import {formatInteger} from "../lib/format.js";
+import {dataTable, type Column, type ColumnFormat} from "./data-table.js";
+import {formatInteger, unitFormat} from "../lib/format.js";
+import {changeFormat} from "../lib/table-format.js";
 
 export type Connection = duckdb.AsyncDuckDBConnection;
 
@@ -73,28 +74,86 @@ function plainRows(result: {toArray(): {toJSON(): Record<string, unknown>}[]}): 
     );
 }
 
-function resultColumns(rows: readonly Record<string, unknown>[], names: string[]): Column[] {
+/** How the panel reads a result column by name: a value in the row's unit (`enhet`), a difference, a relative change. */
+export type ColumnKinds = Record<string, "text" | "number" | "value" | "difference" | "relative">;
+
+/** A plain number: whole numbers without decimals ("2 256"), others with two. */
+const plainNumber = (value: unknown): ColumnFormat =>
+  typeof value === "number" && !Number.isInteger(value) ? "number" : "integer";
+
+/**
+ * Result columns formatted by unit: a known value column by the row's `enhet` ("22 632 677 kr", "10,7 %", "2 256"), a
+ * difference signed (a share's in procentenheter), a relative change in per cent; any other number as a whole number
+ * when it is one, else with two decimals.
+ */
+export function resultColumns(
+  rows: readonly Record<string, unknown>[],
+  names: string[],
+  kinds: ColumnKinds = {}
+): Column[] {
   return names.map((key) => {
     const values = rows.map((row) => row[key]).filter((v) => v !== null && v !== undefined);
     const numeric = values.length > 0 && values.every((v) => typeof v === "number");
-    const integer = numeric && values.every((v) => Number.isInteger(v));
-    return {
-      key,
-      label: key,
-      format: integer ? "integer" : numeric ? "number" : "text",
-      decimals: 2,
-      missing: "NULL"
-    } satisfies Column;
+    const base = {key, label: key, decimals: 2, missing: "NULL"};
+    if (!numeric) return {...base, format: "text"} satisfies Column;
+    const unitOf = (row: object) => (row as {enhet?: unknown}).enhet;
+    const kind = kinds[key];
+    const formatOf = (row: object): ColumnFormat => {
+      const value = (row as Record<string, unknown>)[key];
+      const unit = unitOf(row);
+      if (kind === "relative") return changeFormat(unit, "relative");
+      if (typeof unit !== "string") return plainNumber(value);
+      if (kind === "value") return unitFormat(unit);
+      if (kind === "difference") return changeFormat(unit, "difference");
+      return plainNumber(value);
+    };
+    return {...base, format: "number", formatOf} satisfies Column;
   });
 }
 
+/** DuckDB's message without the repeated "LINE 1:" echo of the query (the query is in the box above). */
+export function errorText(message: string): string {
+  const lines = message.split("\n");
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^LINE \d+:/.test(line)) {
+      // Keep one echo with its caret line; drop any repeat of it.
+      if (seen.has(line)) {
+        if (/^\s*\^\s*$/.test(lines[i + 1] ?? "")) i++;
+        continue;
+      }
+      seen.add(line);
+    }
+    kept.push(line);
+  }
+  return kept
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+export interface ExplorerTable {
+  name: string;
+  description: string;
+  /** The table's columns with a short Swedish description each. */
+  columns?: Record<string, {description: string}>;
+}
+
 /**
- * A form with a SQL text area and "Kör frågan", and the result as an accessible table with CSV download. Errors are
- * shown in Swedish with DuckDB's own message. Ctrl+Enter runs the query too.
+ * A form with a SQL text area and "Kör frågan", and the result as an accessible table with CSV download, numbers
+ * formatted by unit. Errors are shown in Swedish with DuckDB's own message in a monospace block. Ctrl+Enter runs the
+ * query too. Under "Tabeller" every table with its columns.
  */
 export function sqlExplorer(
   conn: Connection,
-  {query, tables, filename}: {query: string; tables: {name: string; description: string}[]; filename: string}
+  {
+    query,
+    tables,
+    filename,
+    columnKinds = {}
+  }: {query: string; tables: readonly ExplorerTable[]; filename: string; columnKinds?: ColumnKinds}
 ): HTMLElement {
   const id = `nr-sql-${Math.random().toString(36).slice(2)}`;
   const output = html`<div class="nr-sql-result" aria-live="polite"></div>` as HTMLElement;
@@ -119,7 +178,7 @@ export function sqlExplorer(
         rows.length > SHOWN_ROWS
           ? `Visar ${formatInteger(SHOWN_ROWS)} av ${formatInteger(rows.length)} rader (${ms} ms). CSV-filen har alla.`
           : `${formatInteger(rows.length)} ${rows.length === 1 ? "rad" : "rader"} (${ms} ms).`;
-      const table = dataTable(shown, resultColumns(rows, names), {
+      const table = dataTable(shown, resultColumns(rows, names, columnKinds), {
         caption: "Resultat av frågan",
         filename,
         rowHeaders: false,
@@ -128,7 +187,12 @@ export function sqlExplorer(
       output.replaceChildren(html`<p class="nr-sql-summary">${summary}</p>`, table);
     } catch (error) {
       const message = queryErrorText(error instanceof Error ? error.message : String(error));
-      output.replaceChildren(html`<p class="nr-sql-error" role="alert">Frågan kunde inte köras: ${message}</p>`);
+      output.replaceChildren(
+        html`<div class="nr-sql-error" role="alert">
+          <p>Frågan kunde inte köras:</p>
+          <pre>${errorText(message)}</pre>
+        </div>`
+      );
     }
   }
 
@@ -152,7 +216,18 @@ export function sqlExplorer(
         ${tables.map(
           (t) =>
             html`<dt><code>${t.name}</code></dt>
-              <dd>${t.description}</dd>`
+              <dd>
+                ${t.description}
+                ${
+                  t.columns
+                    ? html`<ul class="nr-sql-columns">
+                        ${Object.entries(t.columns).map(
+                          ([name, c]) => html`<li><code>${name}</code> – ${c.description}</li>`
+                        )}
+                      </ul>`
+                    : null
+                }
+              </dd>`
         )}
       </dl>
     </details>

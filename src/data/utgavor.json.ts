@@ -1,4 +1,4 @@
-import {listEditions} from "../../data-loaders/editions.ts";
+import {archive} from "../../data-loaders/editions.ts";
 import {sourceRoot} from "../../data-loaders/source-root.ts";
 
-process.stdout.write(JSON.stringify(listEditions(sourceRoot())));
+process.stdout.write(JSON.stringify(archive(sourceRoot())));

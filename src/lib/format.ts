@@ -1,6 +1,7 @@
 // sv-SE number, date and change formatting shared by pages, components and CLI scripts.
 // The locale is spelled out (not taken from the runtime) so that Node and every browser give the same characters.
 import {formatLocale} from "d3-format";
+import type {MetricResult} from "./metric-types.js";
 import {parseMonth} from "./months.js";
 
 /** No-break space used as thousands separator and before "%" and "kr". */
@@ -71,6 +72,14 @@ export function formatSignedInteger(value: number | null | undefined): string {
   if (!isNumber(value)) return MISSING;
   const rounded = Math.round(value);
   return rounded === 0 ? "±0" : signedIntegerFormat(rounded);
+}
+
+/** A share difference (0.046) in signed percentage points: "+4,6 procentenheter", "−0,4 procentenheter", "±0,0 …". */
+export function formatSignedPoints(shareDifference: number | null | undefined): string {
+  if (!isNumber(shareDifference)) return MISSING;
+  const points = shareDifference * 100;
+  const sign = Math.abs(points) < 0.05 ? "±" : points > 0 ? "+" : MINUS;
+  return `${sign}${decimalFormat(Math.abs(points))} procentenheter`;
 }
 
 /** A relative change (0.035) as "+3,5 %" or "−3,5 %". */
@@ -177,4 +186,38 @@ export function formatMonthRange(first: string, last: string): string {
   return y1 === y2
     ? `${formatMonthAbbr(m1)}–${formatMonthAbbr(last)}`
     : `${formatMonthAbbr(first)}–${formatMonthAbbr(last)}`;
+}
+
+/** A metric's unit. */
+export type Unit = MetricResult["unit"];
+
+/**
+ * How a unit's values are shown: kronor as "22 632 677 kr", shares as "10,7 %", everything else counted as whole
+ * numbers ("2 122"). Every page, table and CLI formats values by unit through this one rule.
+ */
+export function unitFormat(unit: string): "kronor" | "percent" | "integer" {
+  return unit === "kr" ? "kronor" : unit === "andel" ? "percent" : "integer";
+}
+
+/**
+ * A value by its unit: "22 632 677 kr", "10,7 %", "2 122"; with `count: "unit"` counts name their unit ("2 122
+ * hushåll"). Null gives "uppgift saknas".
+ */
+export function formatByUnit(
+  unit: string,
+  value: number | null | undefined,
+  {count = "plain"}: {count?: "plain" | "unit"} = {}
+): string {
+  const format = unitFormat(unit);
+  if (format === "kronor") return formatKronor(value);
+  if (format === "percent") return formatPercent(value);
+  return count === "unit" && isNumber(value) ? `${formatInteger(value)} ${unit}` : formatInteger(value);
+}
+
+/**
+ * A change by its unit, for tables: a count or an amount in per cent of the earlier value ("+3,5 %"), a share in
+ * percentage points ("+4,6 procentenheter"), since a per cent of a per cent misleads.
+ */
+export function formatChangeByUnit(unit: string, change: number | null, changeShare: number | null): string {
+  return unit === "andel" ? formatSignedPoints(change) : formatSignedPercent(changeShare);
 }

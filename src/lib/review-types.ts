@@ -91,6 +91,8 @@ export interface PublishedChange extends LateChange {
 export interface PublishedEditionCheck {
   month: string;
   version: number;
+  /** Date the version was published, "YYYY-MM-DD". */
+  published: string;
   delivery: string;
   /** False when the delivery it was published with is gone or changed, so causes cannot be told apart. */
   deliveryAvailable: boolean;

@@ -9,6 +9,7 @@ import {
   formatPercent,
   formatSignedInteger,
   formatSignedPercent,
+  formatSignedPoints,
   MISSING
 } from "./format.js";
 
@@ -22,8 +23,10 @@ export type ColumnFormat =
   | "text"
   /** A change: "+5", "−107", "±0". */
   | "signedInteger"
-  /** A change in per cent or percentage points: "+0,8 %". */
-  | "signedPercent";
+  /** A relative change in per cent: "+0,8 %". */
+  | "signedPercent"
+  /** A share's change in percentage points: "+4,6 procentenheter". */
+  | "signedPoints";
 
 export interface Column {
   key: string;
@@ -35,6 +38,16 @@ export interface Column {
   decimals?: number;
   /** Text for a null value; by default "dolt" when the row is suppressed, else "uppgift saknas". */
   missing?: string | ((row: object) => string);
+}
+
+/**
+ * The column format of a change by unit: a difference signed in the unit ("+107", a share's "+4,6 procentenheter") or
+ * a relative change in per cent ("+3,5 %"; a share's is its difference in procentenheter, never a per cent of a per
+ * cent).
+ */
+export function changeFormat(unit: unknown, kind: "difference" | "relative"): ColumnFormat {
+  if (unit === "andel") return "signedPoints";
+  return kind === "relative" ? "signedPercent" : "signedInteger";
 }
 
 function get(row: object, key: string): unknown {
@@ -73,6 +86,8 @@ export function formatCell(row: object, column: Column): string {
       return formatSignedInteger(Number(value));
     case "signedPercent":
       return formatSignedPercent(Number(value));
+    case "signedPoints":
+      return formatSignedPoints(Number(value));
     case "month":
       return formatMonth(String(value));
     default:
@@ -89,6 +104,8 @@ function csvNumber(value: number): string {
 function csvHeader(column: Column): string {
   if ((column.format === "percent" || column.format === "signedPercent") && !column.label.includes("%"))
     return `${column.label} (%)`;
+  if (column.format === "signedPoints" && !column.label.includes("procentenheter"))
+    return `${column.label} (procentenheter)`;
   if (column.format === "kronor" && !/\bkr\b|kronor/.test(column.label)) return `${column.label} (kr)`;
   return column.label;
 }
@@ -106,6 +123,7 @@ function csvValue(row: object, column: Column): string {
       return csvNumber(Number(value));
     case "percent":
     case "signedPercent":
+    case "signedPoints":
       return csvNumber(Number(value) * 100);
     case "month":
       return formatMonth(String(value));

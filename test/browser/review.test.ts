@@ -13,7 +13,8 @@ import type {Review} from "../../src/lib/review-types.ts";
 import {launchBrowser} from "../../scripts/lib/browser.ts";
 import {buildSite} from "../../scripts/lib/site-build.ts";
 import {serveStatic} from "../../scripts/lib/static-server.ts";
-import {formatKronor} from "../../src/lib/format.ts";
+import {formatInteger, formatKronor, formatSignedPercent, formatSignedPoints} from "../../src/lib/format.ts";
+import {REVIEW_TABLES} from "../../src/lib/review-rows.ts";
 import {text, visitPage, type Visit} from "./visit.ts";
 
 const MONTH = "2023-11";
@@ -125,11 +126,95 @@ describe(`${PATH} (npm run build -- --utgava ${MONTH} --granskning)`, () => {
     await v.page.close();
   });
 
+  test("says the edition is a draft; the summary's bullets link to flagged rows, which are highlighted", async () => {
+    const review = reviewJson();
+    const {page} = await visit(PATH);
+    expect(await text(page, ".nr-review-status")).toContain("Utgåvan är ett utkast");
+    const flagged = review.metrics.filter((m) => m.flags.some((f) => f.kind !== "seriebrott"));
+    expect(flagged.length).toBeGreaterThan(0);
+    const links = page.locator(".nr-review-summary li:first-child a");
+    expect(await links.allInnerTexts()).toEqual(flagged.map((m) => m.label));
+    for (const m of flagged) {
+      const row = page.locator(`tr#matt-${m.id}`);
+      expect(await row.getAttribute("class")).toBe("nr-flagged");
+    }
+    const unflagged = review.metrics.find((m) => m.flags.length === 0)!;
+    expect(await page.locator(`tr#matt-${unflagged.id}`).getAttribute("class")).toBeNull();
+    // Following a link lands on the row.
+    await links.first().click();
+    expect(await page.evaluate(() => location.hash)).toBe(`#matt-${flagged[0].id}`);
+    expect(await page.locator(`tr#matt-${flagged[0].id}`).isVisible()).toBe(true);
+    // Hidden cells and data-quality warnings link to their rows too.
+    for (const href of await page
+      .locator(".nr-review-summary li a")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
+      expect(await page.locator(`tr${href}, ${href}`).count(), href!).toBe(1);
+    }
+    await page.close();
+  });
+
+  test("Förändring shows per cent, and a share's change procentenheter", async () => {
+    const review = reviewJson();
+    const {page} = await visit(PATH);
+    const utbetalt = review.metrics.find((m) => m.id === "utbetalt")!;
+    const cells = (await page.locator("tr#matt-utbetalt td").allInnerTexts()).map(fold);
+    expect(cells[2]).toBe(fold(formatSignedPercent(utbetalt.previousMonth.changeShare)));
+    expect(cells[4]).toBe(fold(formatSignedPercent(utbetalt.previousYear.changeShare)));
+    const share = review.metrics.find((m) => m.unit === "andel" && m.previousYear.comparable)!;
+    const shareCells = (await page.locator(`tr#matt-${share.id} td`).allInnerTexts()).map(fold);
+    expect(shareCells[4]).toBe(fold(formatSignedPoints(share.previousYear.change)));
+    expect(shareCells[4]).toMatch(/procentenheter$/);
+    await page.close();
+  });
+
+  test("the SQL panel lists every table's Swedish columns and starts with the four headline metrics by unit", async () => {
+    const review = reviewJson();
+    const v = await visit(PATH);
+    await v.page.waitForSelector(".nr-sql-summary", {timeout: 60_000});
+    // The list is in a closed <details>: read it as a screen reader would after opening it.
+    for (const [name, table] of Object.entries(REVIEW_TABLES)) {
+      const listed = await v.page
+        .locator(`.nr-sql-tables dt:has(code:text-is("${name}")) + dd .nr-sql-columns code`)
+        .evaluateAll((codes) => codes.map((c) => c.textContent));
+      expect(listed).toEqual(Object.keys(table.columns));
+    }
+    const rows = v.page.locator(".nr-sql-result tbody tr");
+    expect(await rows.count()).toBe(4);
+    const headers = await v.page.locator(".nr-sql-result thead th").allInnerTexts();
+    const first = (await rows.nth(0).locator("td").allInnerTexts()).map(fold);
+    const second = (await rows.nth(1).locator("td").allInnerTexts()).map(fold);
+    const m = (id: string) => review.metrics.find((r) => r.id === id)!;
+    expect(first[0]).toBe(m("utbetalt").label);
+    expect(first[headers.indexOf("varde")]).toBe(fold(formatKronor(m("utbetalt").value)));
+    // A count as a whole number: "2 122", not "2 122,00".
+    expect(second[0]).toBe(m("utbetalningshushall").label);
+    expect(second[headers.indexOf("varde")]).toBe(fold(formatInteger(m("utbetalningshushall").value)));
+    expect(second[headers.indexOf("forandring_ar_procent")]).toBe(
+      fold(formatSignedPercent(m("utbetalningshushall").previousYear.changeShare))
+    );
+    await v.page.close();
+  });
+
+  test("a query error shows DuckDB's message once in a monospace block", async () => {
+    const v = await visit(PATH);
+    await v.page.waitForSelector(".nr-sql-summary", {timeout: 60_000});
+    await runQuery(v, "select varde from matt where matt_id = 'utbetalt'\n  and manad = 'x' and finns_inte = 1");
+    const block = v.page.locator(".nr-sql-error pre");
+    expect(await block.count()).toBe(1);
+    expect(await block.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/monospace/);
+    const message = await block.innerText();
+    expect(message).toContain("finns_inte");
+    expect(message.match(/LINE \d+:/g)?.length ?? 0).toBeLessThanOrEqual(1);
+    await v.page.close();
+  });
+
   test("a query needing an extension or another server says in Swedish it is offline, and nothing is requested", async () => {
     const v = await visit(PATH);
     await v.page.waitForSelector(".nr-sql-summary", {timeout: 60_000});
-    expect(await runQuery(v, `select json_extract('{"a": 1}', '$.a') as a`)).toContain(
-      "Frågan kunde inte köras: Funktionen json_extract kräver DuckDB-tillägget json, som inte finns här: granskningssidan fungerar offline och hämtar inga tillägg från internet."
+    const json = await runQuery(v, `select json_extract('{"a": 1}', '$.a') as a`);
+    expect(json).toContain("Frågan kunde inte köras:");
+    expect(json).toContain(
+      "Funktionen json_extract kräver DuckDB-tillägget json, som inte finns här: granskningssidan fungerar offline och hämtar inga tillägg från internet."
     );
     expect(await runQuery(v, "load json")).toContain("Frågan kräver ett DuckDB-tillägg, som inte finns här");
     expect(await runQuery(v, "select * from read_csv('https://example.com/data.csv')")).toContain(

@@ -8,6 +8,10 @@ import {join} from "node:path";
 import {beforeAll, describe, expect, test} from "vitest";
 import {frontMatterOf} from "../../data-loaders/front-matter.ts";
 import type {Provenance} from "../../data-loaders/records.ts";
+import {launchBrowser} from "../../scripts/lib/browser.ts";
+import {serveStatic} from "../../scripts/lib/static-server.ts";
+import {formatInteger} from "../../src/lib/format.ts";
+import {text, visitPage} from "../browser/visit.ts";
 import {breakDelivery} from "../fixtures/break-delivery.ts";
 import {tempProject, type TempProject} from "../fixtures/project.ts";
 
@@ -17,6 +21,8 @@ const LETTER = `src/${MONTH}/tjansteskrivelse.md`;
 const REPORT = `src/${MONTH}/index.md`;
 
 let project: TempProject;
+/** No-break spaces folded, as text() reads the page. */
+const fold = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 const path = (file: string) => join(project.dir, file);
 const read = (file: string) => readFileSync(path(file), "utf8");
 
@@ -166,6 +172,33 @@ describe("npm run publicera and builds of a published edition", () => {
       await rename(path("borttagen"), path(`data/exports/${DELIVERY}`));
     }
   }, 300_000);
+
+  test("the archive shows the published edition's headline cards from its record, each with a trend line", async () => {
+    const {server, url} = await serveStatic(path("dist1"));
+    const browser = await launchBrowser();
+    try {
+      const {page, consoleErrors, foreign} = await visitPage(browser, url, "/");
+      const frozen = (section: string) =>
+        (JSON.parse(read(`publicerat/${MONTH}/v1/data/${section}.json`)) as {metrics: Record<string, {value: number}>})
+          .metrics;
+      const eb = frozen("ekonomiskt-bistand");
+      const am = frozen("arbetsmarknad");
+      expect(await text(page, ".nr-headline h2")).toBe("Nyckeltal november 2022");
+      const numbers = (await page.locator(".nr-headline .nr-kpi-number").allInnerTexts()).map(fold);
+      expect(numbers).toEqual(
+        [eb.utbetalt, eb.utbetalningshushall, am.am_inskrivna, eb.integration].map((m) => fold(formatInteger(m.value)))
+      );
+      expect(await page.locator(".nr-headline svg.nr-sparkline[role=img]").count()).toBe(4);
+      expect(await text(page, ".nr-headline-source")).toContain("version 1 (2022-12-15)");
+      expect(await page.locator(".nr-headline-empty").count()).toBe(0);
+      expect(consoleErrors).toEqual([]);
+      expect(foreign).toEqual([]);
+      await page.close();
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  }, 120_000);
 
   test("a build refuses a tampered record file and a published page edited outside a correction", async () => {
     const file = `publicerat/${MONTH}/v1/data/bilagor.json`;

@@ -98,7 +98,14 @@ describe("buildReview: published editions against their frozen values", () => {
 
   test("a number the code now computes differently is named as caused by code", () => {
     expect(review.publishedEditions).toEqual([
-      {month: EDITION, version: 1, delivery: "2023-09-05", deliveryAvailable: true, changes: expect.any(Number)}
+      {
+        month: EDITION,
+        version: 1,
+        published: "2023-09-20",
+        delivery: "2023-09-05",
+        deliveryAvailable: true,
+        changes: expect.any(Number)
+      }
     ]);
     const utbetalt = review.publishedChanges.filter((c) => c.metric === "utbetalt");
     expect(utbetalt.length).toBeGreaterThan(0);

@@ -9,8 +9,9 @@ import {readManifest, type Manifest} from "./checks/manifest.ts";
 import {validateDelivery} from "./checks/validate.ts";
 import {cachedValidation, rememberValidation, validationKey} from "./checks/validation-cache.ts";
 import {connect} from "./db.ts";
+import {createModels} from "./intermediate/models.ts";
+import {openStagedDelivery} from "./staged.ts";
 import {deliveryDir, displayPath} from "./staging/sources.ts";
-import {createStagingViews} from "./staging/views.ts";
 
 export const DEFAULT_EXPORTS = "data/exports";
 
@@ -90,12 +91,16 @@ export function deliveryManifest(root: string, delivery: string): Manifest {
 export interface OpenOptions {
   /** Receives the warnings of the single-table checks (suspicious but valid data). */
   onWarnings?: (warnings: Finding[]) => void;
-  /** Reuse an earlier successful validation of the same files with the same code (checks/validation-cache.ts). */
+  /**
+   * Reuse an earlier successful validation of the same files with the same code (checks/validation-cache.ts) and the
+   * delivery's staged database (staged.ts), made on first use: what every loader does.
+   */
   cache?: boolean;
 }
 
 /**
- * Validates a delivery and returns an in-memory connection with its staging and canonical views. Throws
+ * Validates a delivery and returns a connection on which its intermediate models (data-loaders/intermediate/) and the
+ * interval macros are ready: in memory over the files, or with `cache` the staged database, read-only. Throws
  * ContractError listing every break of the contract, so no metric ever runs on a delivery that breaks it.
  */
 export async function openDelivery(
@@ -106,14 +111,21 @@ export async function openDelivery(
   if (!existsSync(deliveryDir(root, delivery))) {
     throw new Error(`Leveransen ${delivery} finns inte i ${displayPath(root)}.`);
   }
-  const conn = await connect();
-  const key = options.cache ? validationKey(root, delivery) : null;
-  let warnings = key ? cachedValidation(key) : null;
-  if (!warnings) {
-    warnings = await validateDelivery(root, delivery, conn);
-    if (key) await rememberValidation(key, warnings);
+  if (options.cache) {
+    const key = validationKey(root, delivery);
+    let warnings = cachedValidation(key);
+    if (!warnings) {
+      const conn = await connect();
+      warnings = await validateDelivery(root, delivery, conn);
+      conn.closeSync();
+      await rememberValidation(key, warnings);
+    }
+    if (warnings.length) options.onWarnings?.(warnings);
+    return openStagedDelivery(root, delivery);
   }
+  const conn = await connect();
+  const warnings = await validateDelivery(root, delivery, conn);
   if (warnings.length) options.onWarnings?.(warnings);
-  await createStagingViews(conn, root, delivery);
+  await createModels(conn, root, delivery);
   return conn;
 }

@@ -100,35 +100,39 @@ with months as (
 ),
 
 payments as (select * from eb_payments),
+paying_months as (select * from eb_paying_months),
 insatser as (select * from eb_insatser),
 investigations as (select * from eb_investigations),
 cases as (select * from eb_cases),
 members as (select * from eb_members),
 
--- Payments by avser-månad: sum and paying households.
+-- Payments by avser-månad: the sum, corrections included.
 paid as (
-  select month_date, sum(amount) as utbetalt, count(distinct household_id) filter (where amount > 0) as paying
+  select month_date, sum(amount) as utbetalt
   from payments
-  where month_date between cast($first as date) - interval 24 month and cast($last as date)
+  where month_date between cast($first as date) and cast($last as date)
   group by month_date
 ),
 
--- Households with a positive payment per month, for the long-term rule.
-paying_months as (
-  select distinct household_id, month_date from payments where amount > 0
+-- Paying households by avser-månad.
+paying as (
+  select month_date, count(*) as n
+  from paying_months
+  where month_date between cast($first as date) and cast($last as date)
+  group by month_date
 ),
 
 -- Lifecare stocks at the end of each month.
 open_insatser as (
   select m.month_date, i.household_id, i.unit
   from months m join insatser i
-    on i.start_date <= m.month_end and (i.end_date is null or i.end_date > m.month_end)
+    on open_at_end(i.start_date, i.end_date, m.month_end)
   where m.month_date >= cast($switch as date)
 ),
 open_investigations as (
   select m.month_date, u.household_id, u.unit
   from months m join investigations u
-    on u.opened_date <= m.month_end and (u.closed_date is null or u.closed_date > m.month_end)
+    on open_at_end(u.opened_date, u.closed_date, m.month_end)
   where m.month_date >= cast($switch as date)
 ),
 
@@ -138,9 +142,9 @@ open_cases as (
     m.month_date,
     c.household_id,
     c.unit,
-    c.first_decision_date is null or c.first_decision_date > m.month_end as is_investigation
+    open_at_end(c.opened_date, c.first_decision_date, m.month_end) as is_investigation
   from months m join cases c
-    on c.opened_date <= m.month_end and (c.closed_date is null or c.closed_date > m.month_end)
+    on open_at_end(c.opened_date, c.closed_date, m.month_end)
   where m.month_date < cast($switch as date)
 ),
 
@@ -151,16 +155,28 @@ with_insats as (
   select month_date, household_id from open_cases
 ),
 
--- Long-term: a positive payment in at least 22 of the 24 months before M.
+-- Long-term: a positive payment in at least 22 of the 24 months before M. Each household's paying months and the
+-- months it is counted in form one series by month number; a window counts the paying months among the 24 before.
+household_series as (
+  select household_id, month_date, year(month_date) * 12 + month(month_date) as month_no, 1 as paid, false as counted
+  from paying_months
+  where month_date >= cast($first as date) - interval 24 month and month_date < cast($last as date)
+  union all
+  select household_id, month_date, year(month_date) * 12 + month(month_date), 0, true
+  from with_insats
+),
+
+paid_before as (
+  select
+    household_id,
+    month_date,
+    counted,
+    sum(paid) over (partition by household_id order by month_no range between 24 preceding and 1 preceding) as n
+  from household_series
+),
+
 long_term as (
-  select w.month_date, w.household_id
-  from with_insats w
-  join paying_months p
-    on p.household_id = w.household_id
-    and p.month_date >= w.month_date - interval 24 month
-    and p.month_date < w.month_date
-  group by w.month_date, w.household_id
-  having count(*) >= 22
+  select month_date, household_id from paid_before where counted and n >= 22
 ),
 
 children as (
@@ -171,8 +187,7 @@ children as (
     on mb.household_id = w.household_id
     and mb.role = 'child'
     and mb.birth_year > year(m.month_date) - 18
-    and mb.from_date <= m.month_end
-    and (mb.to_date is null or mb.to_date >= m.month_end)
+    and open_at_end(mb.from_date, mb.to_date, m.month_end)
 ),
 
 -- New and ended insatser are counted from the system that covered the month, like the stocks: Lifecare insatser
@@ -252,7 +267,7 @@ final as (
     strftime(m.month_date, '%Y-%m') as month,
     case when m.month_date < cast($switch as date) then 'treserva' else 'lifecare' end as system,
     cast(coalesce(p.utbetalt, 0) as double) as utbetalt,
-    cast(coalesce(p.paying, 0) as integer) as utbetalningshushall,
+    cast(coalesce(py.n, 0) as integer) as utbetalningshushall,
     cast(coalesce(ins.n, 0) as integer) as hushall_insats,
     cast(coalesce(inv.n, 0) as integer) as oppna_utredningar,
     -- Treserva's open cases; 2022-10..12 rebuilt from Lifecare as insats + investigations (gap rule hides later months).
@@ -268,6 +283,7 @@ final as (
     cast(coalesce(ig.n, 0) as integer) as integration
   from months m
   left join paid p using (month_date)
+  left join paying py using (month_date)
   left join insats_counts ins using (month_date)
   left join investigation_counts inv using (month_date)
   left join case_counts cc using (month_date)
@@ -301,8 +317,7 @@ returns as (
   join members mb
     on mb.household_id = o.household_id
     and mb.role <> 'child'
-    and mb.from_date <= o.opened_date
-    and (mb.to_date is null or mb.to_date >= o.opened_date)
+    and in_force_during(mb.from_date, mb.to_date, o.opened_date, o.opened_date)
 )`;
 
 // Exit reasons per adult for one month. Grain: one row per reason.

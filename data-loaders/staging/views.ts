@@ -1,8 +1,6 @@
-// Staging: one stg_<table> view per export table (rename to canonical English, cast legacy text, map codes to the
-// canonical codes shared across systems), then canonical views that union the legacy and new systems with a
-// source_system column. No aggregates. The only joins are key look-ups of the household through a validated unique
-// key (Treserva rows carry only the case number; a Lifecare exit only its insats), which never change row counts.
-// File paths come from sources.ts; everything downstream reads these views. docs/staging.md describes them.
+// Staging: one stg_<table> view per export table, one to one: rename to canonical English, cast legacy text, map
+// codes to the canonical codes shared across systems. No joins, no aggregates. File paths come from sources.ts; the
+// unions and shared building blocks over these views are in ../intermediate/. docs/staging.md describes both.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {CONTRACT, tableSpec} from "../contract.ts";
 import {sourceViewSql} from "./sources.ts";
@@ -241,168 +239,12 @@ export const STAGING_VIEWS: readonly ViewSpec[] = [
   )
 ];
 
-// A view over one system's staging view, with its source_system.
-const single = (name: string, grain: string, stg: string, system: string): ViewSpec => ({
-  name,
-  grain,
-  sql: `with source as (select * from ${stg}),
-
-final as (
-  select *, '${system}' as source_system from source
-)
-
-select * from final`
-});
-
-export const CANONICAL_VIEWS: readonly ViewSpec[] = [
-  {
-    name: "eb_payments",
-    grain: "one row per payment, Treserva and Lifecare",
-    sql: `with treserva_payments as (select * from stg_treserva_utbetalning),
-treserva_cases as (select * from stg_treserva_arende),
-lifecare_payments as (select * from stg_lifecare_eb_utbetalning),
-
--- Treserva payments carry the case; the household is the case's.
-treserva as (
-  select
-    p.payment_id, c.household_id, p.month_date, p.amount, p.paid_date, p.registered_date,
-    'treserva' as source_system
-  from treserva_payments p
-  left join treserva_cases c on c.case_id = p.case_id
-),
-
-lifecare as (
-  select payment_id, household_id, month_date, amount, paid_date, registered_date, 'lifecare' as source_system
-  from lifecare_payments
-),
-
-final as (
-  select * from treserva
-  union all
-  select * from lifecare
-)
-
-select * from final`
-  },
-  single(
-    "eb_cases",
-    "one row per Treserva case (every open case, assessed need or not)",
-    "stg_treserva_arende",
-    "treserva"
-  ),
-  single("eb_insatser", "one row per Lifecare insats ekonomiskt bistånd", "stg_lifecare_eb_insats", "lifecare"),
-  single("eb_investigations", "one row per Lifecare investigation", "stg_lifecare_eb_utredning", "lifecare"),
-  {
-    name: "eb_members",
-    grain: "one row per person and membership spell in a household, Treserva and Lifecare",
-    sql: `with treserva_members as (select * from stg_treserva_medlem),
-treserva_cases as (select * from stg_treserva_arende),
-lifecare_members as (select * from stg_lifecare_eb_medlem),
-
-treserva as (
-  select c.household_id, m.person_id, m.role, m.birth_year, m.from_date, m.to_date, 'treserva' as source_system
-  from treserva_members m
-  left join treserva_cases c on c.case_id = m.case_id
-),
-
-lifecare as (
-  select household_id, person_id, role, birth_year, from_date, to_date, 'lifecare' as source_system
-  from lifecare_members
-),
-
-final as (
-  select * from treserva
-  union all
-  select * from lifecare
-)
-
-select * from final`
-  },
-  {
-    name: "eb_exits",
-    grain: "one row per adult person whose assistance ended, Treserva and Lifecare",
-    sql: `with treserva_exits as (select * from stg_treserva_avslut),
-treserva_cases as (select * from stg_treserva_arende),
-lifecare_exits as (select * from stg_lifecare_eb_avslut),
-lifecare_insatser as (select * from stg_lifecare_eb_insats),
-
-treserva as (
-  select c.household_id, e.person_id, e.exit_date, e.exit_reason, e.registered_date, 'treserva' as source_system
-  from treserva_exits e
-  left join treserva_cases c on c.case_id = e.case_id
-),
-
-lifecare as (
-  select i.household_id, e.person_id, e.exit_date, e.exit_reason, e.registered_date, 'lifecare' as source_system
-  from lifecare_exits e
-  left join lifecare_insatser i on i.insats_id = e.insats_id
-),
-
-final as (
-  select * from treserva
-  union all
-  select * from lifecare
-)
-
-select * from final`
-  },
-  {
-    name: "eb_decisions",
-    grain: "one row per decision on a monthly application (the BI team's table names the system per row)",
-    sql: `with decisions as (select * from stg_eb_ansokan_beslut),
-
-final as (select * from decisions)
-
-select * from final`
-  },
-  single("ssbtek_lookups", "one row per SSBTEK look-up", "stg_ssbtek_slagning", "ssbtek"),
-  {
-    name: "am_enrolments",
-    grain: "one row per enrolment in a labour-market programme, Accorda and Arena",
-    sql: `with accorda_enrolments as (select * from stg_accorda_deltagare),
-arena_enrolments as (select * from stg_arena_inskrivning),
-
-accorda as (
-  select
-    enrolment_id, person_id, programme_area, start_date, end_date, exit_reason, is_migrated, registered_date,
-    'accorda' as source_system
-  from accorda_enrolments
-),
-
-arena as (
-  select
-    enrolment_id, person_id, programme_area, start_date, end_date, exit_reason, is_migrated, registered_date,
-    'arena' as source_system
-  from arena_enrolments
-),
-
-final as (
-  select * from accorda
-  union all
-  select * from arena
-)
-
-select * from final`
-  },
-  single("am_referrals", "one row per referral to the labour-market programmes", "stg_am_anvisning", "lifecare"),
-  single("am_executions", "one row per opened execution (verkställighet)", "stg_am_verkstallighet", "lifecare"),
-  single("vux_admissions", "one row per admission to a course or course package", "stg_vux_antagning", "vux")
-];
-
-/**
- * The complete staging SQL for one delivery, as it is run: src_ views over the files, stg_ views, canonical views.
- * Exposed for tests and docs.
- */
-export function stagingSql(root: string, delivery: string): string {
-  const view = (v: ViewSpec) => `-- ${v.grain}\ncreate or replace view ${v.name} as\n${v.sql};`;
+/** The staging SQL for one delivery, as it is run: src_ views over the files, then stg_ views. Exposed for tests. */
+export function stagingSql(root: string, delivery: string, {temporary = false} = {}): string {
+  const kind = temporary ? "temp view" : "view";
+  const view = (v: ViewSpec) => `-- ${v.grain}\ncreate or replace ${kind} ${v.name} as\n${v.sql};`;
   return [
-    ...CONTRACT.map((table) => sourceViewSql(root, delivery, table)),
-    ...STAGING_VIEWS.map(view),
-    ...CANONICAL_VIEWS.map(view)
+    ...CONTRACT.map((table) => sourceViewSql(root, delivery, table, {temporary})),
+    ...STAGING_VIEWS.map(view)
   ].join("\n\n");
-}
-
-/** Creates the src_, stg_ and canonical views of a delivery on the connection. Does not validate. */
-export async function createStagingViews(conn: DuckDBConnection, root: string, delivery: string): Promise<void> {
-  await conn.run(stagingSql(root, delivery));
 }

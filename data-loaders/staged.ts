@@ -1,12 +1,12 @@
 // The staged delivery: one DuckDB database file per validated delivery, holding its intermediate models as tables,
 // made once and opened read-only by every loader of the edition (each loader is its own process). It is keyed by the
 // SHA-256 of every file in the delivery folder, the delivery's place and the staging code, so a changed file, another
-// delivery or changed code never reuses it. It holds record-level data like the delivery itself: entries of deliveries
-// that are gone from their folder are removed whenever an entry is made (disposal, gallring, empties it too).
+// delivery or changed code never reuses it. It holds record-level data like the delivery itself: whenever an entry is
+// made, entries of deliveries gone from their folder (gallring) and all but the KEEP most recently used are removed.
 import {DuckDBInstance, version as duckdbVersion, type DuckDBConnection} from "@duckdb/node-api";
 import {createHash} from "node:crypto";
 import {createReadStream, existsSync, readdirSync, readFileSync, statSync} from "node:fs";
-import {mkdir, readFile, rename, rm, writeFile} from "node:fs/promises";
+import {mkdir, readFile, rename, rm, utimes, writeFile} from "node:fs/promises";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {queryRows} from "./db.ts";
@@ -96,6 +96,9 @@ export async function stagedIdentity(root: string, delivery: string): Promise<St
   return {root: resolve(root), delivery, key: hash.digest("hex"), hashes};
 }
 
+/** How many staged databases are kept (about 1 GB each for a national delivery): the editions of a build and more. */
+export const KEEP = 8;
+
 const rootHash = (root: string) => sha256(resolve(root)).slice(0, 12);
 const ENTRY = /^(\d{4}-\d{2}-\d{2})-([0-9a-f]{12})-[0-9a-f]{32}\.duckdb$/;
 
@@ -126,16 +129,26 @@ async function build(identity: StagedIdentity, path: string): Promise<void> {
   await rename(partial, path);
 }
 
-/** Removes the entries of this delivery folder made for other files or code, and entries of deliveries now gone. */
+/**
+ * Removes the entries of this delivery folder made for other files or code, entries of deliveries now gone, and the
+ * least recently used beyond KEEP.
+ */
 async function prune(identity: StagedIdentity, keep: string): Promise<void> {
   const dir = stagedCacheDir();
+  const kept: {path: string; used: number}[] = [];
   for (const name of readdirSync(dir)) {
     const match = ENTRY.exec(name);
-    if (!match || join(dir, name) === keep || match[2] !== rootHash(identity.root)) continue;
-    if (match[1] === identity.delivery || !existsSync(deliveryDir(identity.root, match[1]))) {
-      await rm(join(dir, name), {force: true});
+    const path = join(dir, name);
+    if (!match || path === keep) continue;
+    const sameFolder = match[2] === rootHash(identity.root);
+    if (sameFolder && (match[1] === identity.delivery || !existsSync(deliveryDir(identity.root, match[1])))) {
+      await rm(path, {force: true});
+    } else {
+      kept.push({path, used: statSync(path).mtimeMs});
     }
   }
+  kept.sort((a, b) => b.used - a.used);
+  for (const {path} of kept.slice(KEEP - 1)) await rm(path, {force: true});
 }
 
 /** Opens a staged database read-only, after checking it was made for exactly this identity. */
@@ -164,7 +177,12 @@ export async function openStagedDelivery(root: string, delivery: string): Promis
   const path = stagedPath(identity);
   if (existsSync(path)) {
     const conn = await openStaged(path, identity);
-    if (conn) return conn;
+    if (conn) {
+      // Its modification time says when it was last used, for pruning.
+      const now = new Date();
+      await utimes(path, now, now);
+      return conn;
+    }
     await rm(path, {force: true});
   }
   await build(identity, path);

@@ -173,9 +173,16 @@ select * from final`
 export const INTERMEDIATE_MODELS: readonly ViewSpec[] = [...CANONICAL_VIEWS, ...BUILDING_BLOCKS];
 
 /**
+ * Models a staged database keeps as views over the files instead of tables: the two largest event logs (a row per
+ * decision, a row per look-up, tens of millions at national scale), which only the appendix reads, for one year, with a
+ * filter on the date. Copying them would cost more than every other table together.
+ */
+export const READ_FROM_FILES: ReadonlySet<string> = new Set(["eb_decisions", "ssbtek_lookups"]);
+
+/**
  * The whole model of one delivery on a connection: src_ and stg_ views (staging/), the interval macros, and the
- * intermediate models. With `materialise`, the intermediate models are tables and the staging views temporary, so that
- * a database file keeps the data and no path to the files it came from. Does not validate.
+ * intermediate models. With `materialise`, the intermediate models are tables (except READ_FROM_FILES), as in a
+ * staged database. Does not validate.
  */
 export async function createModels(
   conn: DuckDBConnection,
@@ -183,9 +190,10 @@ export async function createModels(
   delivery: string,
   {materialise = false} = {}
 ): Promise<void> {
-  await conn.run(stagingSql(root, delivery, {temporary: materialise}));
+  await conn.run(stagingSql(root, delivery));
   await conn.run(intervalMacrosSql());
   for (const model of INTERMEDIATE_MODELS) {
-    await conn.run(`create or replace ${materialise ? "table" : "view"} ${model.name} as\n${model.sql}`);
+    const kind = materialise && !READ_FROM_FILES.has(model.name) ? "table" : "view";
+    await conn.run(`create or replace ${kind} ${model.name} as\n${model.sql}`);
   }
 }

@@ -1,7 +1,7 @@
 // Ekonomiskt bistånd: every monthly metric of the section in one pass over the staging views.
 // Grain of the SQL result: one row per month in the window.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {addMonths, firstDay} from "../../src/lib/months.ts";
+import {addMonths, firstDay, monthRange} from "../../src/lib/months.ts";
 import {queryRows} from "../db.ts";
 import {suppressBreakdown} from "../suppression.ts";
 import {buildMetric, type MetricSpec, type MonthlyValues} from "./compare.ts";
@@ -155,36 +155,42 @@ with_insats as (
   select month_date, household_id from open_cases
 ),
 
--- Long-term: a positive payment in at least 22 of the 24 months before M. Each household's paying months and the
--- months it is counted in form one series by month number; a window counts the paying months among the 24 before.
-household_series as (
-  select household_id, month_date, year(month_date) * 12 + month(month_date) as month_no, 1 as paid, false as counted
-  from paying_months
-  where month_date >= cast($first as date) - interval 24 month and month_date < cast($last as date)
-  union all
-  select household_id, month_date, year(month_date) * 12 + month(month_date), 0, true
-  from with_insats
+-- Long-term: a positive payment in at least 22 of the 24 months before M. A household's paying months from 24 months
+-- before $first on are the bits of one number (bit i: the month i months after that start), so the count for M is the
+-- number of bits set among the 24 just below M's bit: one aggregate and one look-up instead of a join per month.
+bit_origin as (
+  select year(cast($first as date)) * 12 + month(cast($first as date)) - 24 as month_no
 ),
 
-paid_before as (
+paid_bits as (
   select
-    household_id,
-    month_date,
-    counted,
-    sum(paid) over (partition by household_id order by month_no range between 24 preceding and 1 preceding) as n
-  from household_series
+    p.household_id,
+    bit_or(cast(1 as uhugeint) << cast(year(p.month_date) * 12 + month(p.month_date) - o.month_no as uhugeint)) as bits
+  from paying_months p, bit_origin o
+  where p.month_date >= cast($first as date) - interval 24 month and p.month_date < cast($last as date)
+  group by p.household_id
 ),
 
-long_term as (
-  select month_date, household_id from paid_before where counted and n >= 22
+-- The households counted by hushall_insats, each with whether it is long-term.
+insats_households as (
+  select
+    w.month_date,
+    w.household_id,
+    bit_count(cast(
+      (coalesce(b.bits, 0) >> cast(year(w.month_date) * 12 + month(w.month_date) - 24 - o.month_no as uhugeint))
+        & cast(16777215 as uhugeint) -- the 24 lowest bits
+      as bigint)) >= 22 as is_long_term
+  from with_insats w
+  cross join bit_origin o
+  left join paid_bits b using (household_id)
 ),
 
 children as (
-  select w.month_date, mb.person_id, w.household_id
-  from with_insats w
+  select h.month_date, mb.person_id, h.is_long_term
+  from insats_households h
   join months m using (month_date)
   join members mb
-    on mb.household_id = w.household_id
+    on mb.household_id = h.household_id
     and mb.role = 'child'
     and mb.birth_year > year(m.month_date) - 18
     and open_at_end(mb.from_date, mb.to_date, m.month_end)
@@ -223,7 +229,9 @@ integration as (
 ),
 
 insats_counts as (
-  select month_date, count(distinct household_id) as n from with_insats group by month_date
+  select month_date, count(*) as n, count(*) filter (where is_long_term) as n_long_term
+  from insats_households
+  group by month_date
 ),
 
 investigation_counts as (
@@ -236,18 +244,13 @@ case_counts as (
   select month_date, count(distinct household_id) as n from open_cases group by month_date
 ),
 
-long_term_counts as (
-  select month_date, count(*) as n from long_term group by month_date
-),
-
 child_counts as (
   select
-    c.month_date,
-    count(distinct c.person_id) as n,
-    count(distinct c.person_id) filter (where l.household_id is not null) as n_long_term
-  from children c
-  left join long_term l on l.month_date = c.month_date and l.household_id = c.household_id
-  group by c.month_date
+    month_date,
+    count(distinct person_id) as n,
+    count(distinct person_id) filter (where is_long_term) as n_long_term
+  from children
+  group by month_date
 ),
 
 started_counts as (
@@ -275,7 +278,7 @@ final as (
       when m.month_date < cast($switch as date) then coalesce(cc.n, 0)
       else coalesce(ins.n, 0) + coalesce(inv.n, 0)
     end as integer) as aktuella_hushall,
-    cast(coalesce(lt.n, 0) as integer) as langvariga,
+    cast(coalesce(ins.n_long_term, 0) as integer) as langvariga,
     cast(coalesce(ch.n, 0) as integer) as barn,
     cast(coalesce(ch.n_long_term, 0) as integer) as barn_langvariga,
     cast(coalesce(st.n, 0) as integer) as nya_insatser,
@@ -287,7 +290,6 @@ final as (
   left join insats_counts ins using (month_date)
   left join investigation_counts inv using (month_date)
   left join case_counts cc using (month_date)
-  left join long_term_counts lt using (month_date)
   left join child_counts ch using (month_date)
   left join started_counts st using (month_date)
   left join ended_counts en using (month_date)
@@ -351,6 +353,10 @@ export async function ekonomisktBistand(
 ): Promise<EbSection> {
   // One extra year before the window so that the previous-year comparison of the first month exists.
   const from = addMonths(first, -12);
+  // The long-term rule keeps a household's paying months as bits of a 128-bit number: from − 24 .. month.
+  if (monthRange(from, month).length + 24 > 127) {
+    throw new Error(`Fönstret ${from}–${month} är för långt för regeln om långvariga hushåll (högst 103 månader).`);
+  }
   const rows = await queryRows<Record<string, number | string>>(conn, MONTHLY_SQL, {
     first: firstDay(from),
     last: firstDay(month),

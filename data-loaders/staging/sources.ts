@@ -27,10 +27,7 @@ export function exportPath(root: string, delivery: string, table: TableSpec): st
 // DuckDB views cannot take bound parameters, so the path is written as a quoted SQL string.
 const sqlString = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
-/**
- * `create view src_<table>`: the export file as it is delivered, before any renaming or casting. Temporary when
- * staged into a database file, which must not keep a path to the files it was made from.
- */
-export function sourceViewSql(root: string, delivery: string, table: TableSpec, {temporary = false} = {}): string {
-  return `create or replace ${temporary ? "temp " : ""}view src_${table.name} as select * from read_parquet(${sqlString(exportPath(root, delivery, table))});`;
+/** `create view src_<table>`: the export file as it is delivered, before any renaming or casting. */
+export function sourceViewSql(root: string, delivery: string, table: TableSpec): string {
+  return `create or replace view src_${table.name} as select * from read_parquet(${sqlString(exportPath(root, delivery, table))});`;
 }

@@ -1,7 +1,6 @@
 // Staging: one stg_<table> view per export table, one to one: rename to canonical English, cast legacy text, map
 // codes to the canonical codes shared across systems. No joins, no aggregates. File paths come from sources.ts; the
 // unions and shared building blocks over these views are in ../intermediate/. docs/staging.md describes both.
-import type {DuckDBConnection} from "@duckdb/node-api";
 import {CONTRACT, tableSpec} from "../contract.ts";
 import {sourceViewSql} from "./sources.ts";
 
@@ -240,11 +239,7 @@ export const STAGING_VIEWS: readonly ViewSpec[] = [
 ];
 
 /** The staging SQL for one delivery, as it is run: src_ views over the files, then stg_ views. Exposed for tests. */
-export function stagingSql(root: string, delivery: string, {temporary = false} = {}): string {
-  const kind = temporary ? "temp view" : "view";
-  const view = (v: ViewSpec) => `-- ${v.grain}\ncreate or replace ${kind} ${v.name} as\n${v.sql};`;
-  return [
-    ...CONTRACT.map((table) => sourceViewSql(root, delivery, table, {temporary})),
-    ...STAGING_VIEWS.map(view)
-  ].join("\n\n");
+export function stagingSql(root: string, delivery: string): string {
+  const view = (v: ViewSpec) => `-- ${v.grain}\ncreate or replace view ${v.name} as\n${v.sql};`;
+  return [...CONTRACT.map((table) => sourceViewSql(root, delivery, table)), ...STAGING_VIEWS.map(view)].join("\n\n");
 }

@@ -6,7 +6,7 @@
 import {spawn} from "node:child_process";
 import {existsSync, readdirSync} from "node:fs";
 import {mkdtemp, rm} from "node:fs/promises";
-import {tmpdir} from "node:os";
+import {availableParallelism, loadavg, tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {deliveryForMonth, listDeliveries} from "../data-loaders/deliveries.ts";
@@ -142,9 +142,13 @@ async function benchScale(root: string, month: string, runs: number): Promise<Sc
   };
 }
 
-function print(scale: string, root: string, month: string, r: ScaleResult): void {
+/** The machine's load while a scale ran: other work on a shared machine slows every figure alike. */
+const load = () => `belastning ${loadavg()[0].toFixed(1).replace(".", ",")} på ${availableParallelism()} kärnor`;
+
+function print(scale: string, root: string, month: string, r: ScaleResult, loadBefore: string): void {
   const delivery = deliveryForMonth(root, month);
   console.log(`\n## --skala ${scale}: utgåva ${month}, leverans ${delivery} (${root})`);
+  console.log(`(${loadBefore} före, ${load()} efter)`);
   console.log(`dataladdare              kall      varm    (i golvets process)`);
   for (const name of Object.keys(r.loadersCold)) {
     console.log(
@@ -188,7 +192,8 @@ runCli(async () => {
     const month = values.manad ?? addMonths(deliveries[deliveries.length - 1].slice(0, 7), -1);
     parseMonth(month);
     if (lastDay(month) >= deliveries[deliveries.length - 1]) throw new Error(`Ingen leverans efter ${month}.`);
-    print(scale, root, month, await benchScale(root, month, runs));
+    const before = load();
+    print(scale, root, month, await benchScale(root, month, runs), before);
   }
 
   const site = values.webbplats;

@@ -115,38 +115,45 @@ async function build(identity: StagedIdentity, path: string): Promise<void> {
   await mkdir(dirname(path), {recursive: true});
   const partial = `${path}.${process.pid}.tmp`;
   await rm(partial, {force: true});
-  const instance = await DuckDBInstance.create(partial);
-  const conn = await instance.connect();
   try {
-    await createModels(conn, identity.root, identity.delivery, {materialise: true});
-    const {root, delivery, key, hashes} = identity;
-    await conn.run(META_SQL, {root, delivery, key, hashes: JSON.stringify(hashes)});
-    await conn.run("checkpoint");
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
+    const instance = await DuckDBInstance.create(partial);
+    const conn = await instance.connect();
+    try {
+      await createModels(conn, identity.root, identity.delivery, {materialise: true});
+      const {root, delivery, key, hashes} = identity;
+      await conn.run(META_SQL, {root, delivery, key, hashes: JSON.stringify(hashes)});
+      await conn.run("checkpoint");
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
+    await rename(partial, path);
+  } catch (error) {
+    await rm(partial, {force: true});
+    throw error;
   }
-  await rename(partial, path);
 }
 
 /**
- * Removes the entries of this delivery folder made for other files or code, entries of deliveries now gone, and the
- * least recently used beyond KEEP.
+ * Removes the staged databases of deliveries under `root` that are no longer there (after gallring), and with
+ * `identity` also those of its delivery made for other files or code, and the least recently used beyond KEEP.
  */
-async function prune(identity: StagedIdentity, keep: string): Promise<void> {
+export async function pruneStagedDatabases(root: string, identity?: StagedIdentity, keep?: string): Promise<void> {
   const dir = stagedCacheDir();
+  if (!existsSync(dir)) return;
   const kept: {path: string; used: number}[] = [];
   for (const name of readdirSync(dir)) {
     const match = ENTRY.exec(name);
     const path = join(dir, name);
     if (!match || path === keep) continue;
-    const sameFolder = match[2] === rootHash(identity.root);
-    if (sameFolder && (match[1] === identity.delivery || !existsSync(deliveryDir(identity.root, match[1])))) {
+    const sameFolder = match[2] === rootHash(root);
+    if (sameFolder && (match[1] === identity?.delivery || !existsSync(deliveryDir(root, match[1])))) {
       await rm(path, {force: true});
     } else {
       kept.push({path, used: statSync(path).mtimeMs});
     }
   }
+  if (!identity) return;
   kept.sort((a, b) => b.used - a.used);
   for (const {path} of kept.slice(KEEP - 1)) await rm(path, {force: true});
 }
@@ -186,7 +193,7 @@ export async function openStagedDelivery(root: string, delivery: string): Promis
     await rm(path, {force: true});
   }
   await build(identity, path);
-  await prune(identity, path);
+  await pruneStagedDatabases(identity.root, identity, path);
   const conn = await openStaged(path, identity);
   if (!conn) throw new Error(`Den förberedda databasen för leveransen ${delivery} gick inte att öppna (${path}).`);
   return conn;

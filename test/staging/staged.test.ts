@@ -1,12 +1,18 @@
 // The staged database of a delivery (data-loaders/staged.ts): made once, reused while the delivery's files are the
 // same, made again when any of them changes, and never used for another delivery.
-import {cp, mkdtemp, open, readdir, readFile, stat, utimes, writeFile} from "node:fs/promises";
+import {cp, mkdtemp, open, readdir, readFile, rm, stat, utimes, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {beforeEach, describe, expect, test} from "vitest";
 import {queryRows} from "../../data-loaders/db.ts";
 import {openDelivery} from "../../data-loaders/deliveries.ts";
-import {openStagedDelivery, stagedCacheDir, stagedIdentity, stagedPath} from "../../data-loaders/staged.ts";
+import {
+  openStagedDelivery,
+  pruneStagedDatabases,
+  stagedCacheDir,
+  stagedIdentity,
+  stagedPath
+} from "../../data-loaders/staged.ts";
 import {writeDelivery} from "../fixtures/build-delivery.ts";
 import {DELIVERY, minimalDelivery, minimalRows} from "../fixtures/minimal-delivery.ts";
 
@@ -124,5 +130,15 @@ describe("openStagedDelivery(root, delivery)", () => {
     const [meta] = await queryRows<{delivery: string}>(conn, "select delivery from staged_delivery");
     expect(meta.delivery).toBe("2024-01-05");
     expect(await readFile(b)).not.toEqual(await readFile(a));
+  });
+
+  test("pruneStagedDatabases(root) removes the databases of deliveries that are gone from the folder", async () => {
+    const root = await minimalDelivery();
+    await writeDelivery(root, "2024-01-05", minimalRows());
+    for (const delivery of [DELIVERY, "2024-01-05"]) (await openStagedDelivery(root, delivery)).closeSync();
+    const kept = stagedPath(await stagedIdentity(root, "2024-01-05"));
+    await rm(join(root, DELIVERY), {recursive: true});
+    await pruneStagedDatabases(root);
+    expect((await databases()).map((name) => join(stagedCacheDir(), name))).toEqual([kept]);
   });
 });

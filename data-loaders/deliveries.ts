@@ -8,7 +8,7 @@ import {ContractError, type Finding} from "./checks/findings.ts";
 import {readManifest, type Manifest} from "./checks/manifest.ts";
 import {validateDelivery} from "./checks/validate.ts";
 import {cachedValidation, rememberValidation, validationKey} from "./checks/validation-cache.ts";
-import {connect} from "./db.ts";
+import {connect, withMemoryDatabase} from "./db.ts";
 import {createModels} from "./intermediate/models.ts";
 import {openStagedDelivery} from "./staged.ts";
 import {deliveryDir, displayPath} from "./staging/sources.ts";
@@ -115,9 +115,7 @@ export async function openDelivery(
     const key = validationKey(root, delivery);
     let warnings = cachedValidation(key);
     if (!warnings) {
-      const conn = await connect();
-      warnings = await validateDelivery(root, delivery, conn);
-      conn.closeSync();
+      warnings = await withMemoryDatabase((conn) => validateDelivery(root, delivery, conn));
       await rememberValidation(key, warnings);
     }
     if (warnings.length) options.onWarnings?.(warnings);

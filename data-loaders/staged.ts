@@ -9,7 +9,7 @@ import {createReadStream, existsSync, readdirSync, readFileSync, statSync} from 
 import {mkdir, readFile, rename, rm, utimes, writeFile} from "node:fs/promises";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {queryRows} from "./db.ts";
+import {duckdbOptions, queryRows} from "./db.ts";
 import {createModels} from "./intermediate/models.ts";
 import {deliveryDir} from "./staging/sources.ts";
 
@@ -116,7 +116,7 @@ async function build(identity: StagedIdentity, path: string): Promise<void> {
   const partial = `${path}.${process.pid}.tmp`;
   await rm(partial, {force: true});
   try {
-    const instance = await DuckDBInstance.create(partial);
+    const instance = await DuckDBInstance.create(partial, duckdbOptions());
     const conn = await instance.connect();
     try {
       await createModels(conn, identity.root, identity.delivery, {materialise: true});
@@ -161,7 +161,7 @@ export async function pruneStagedDatabases(root: string, identity?: StagedIdenti
 /** Opens a staged database read-only, after checking it was made for exactly this identity. */
 async function openStaged(path: string, identity: StagedIdentity): Promise<DuckDBConnection | null> {
   try {
-    const conn = await (await DuckDBInstance.create(path, {access_mode: "READ_ONLY"})).connect();
+    const conn = await (await DuckDBInstance.create(path, {...duckdbOptions(), access_mode: "READ_ONLY"})).connect();
     const [meta] = await queryRows<{root: string; delivery: string; key: string}>(
       conn,
       "select root, delivery, key from staged_delivery"

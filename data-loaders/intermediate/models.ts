@@ -173,11 +173,18 @@ select * from final`
 export const INTERMEDIATE_MODELS: readonly ViewSpec[] = [...CANONICAL_VIEWS, ...BUILDING_BLOCKS];
 
 /**
- * Models a staged database keeps as views over the files instead of tables: the two largest event logs (a row per
- * decision, a row per look-up, tens of millions at national scale), which only the appendix reads, for one year, with a
- * filter on the date. Copying them would cost more than every other table together.
+ * Models a staged database keeps as views over the files instead of tables: those only one section reads (the
+ * appendix, vuxenutbildning), each for a year or a date with a filter. Copying them would cost more than reading them
+ * where they are; the two event logs among them (a row per decision, a row per look-up) are the largest tables of a
+ * delivery.
  */
-export const READ_FROM_FILES: ReadonlySet<string> = new Set(["eb_decisions", "ssbtek_lookups"]);
+export const READ_FROM_FILES: ReadonlySet<string> = new Set([
+  "eb_decisions",
+  "ssbtek_lookups",
+  "am_referrals",
+  "am_executions",
+  "vux_admissions"
+]);
 
 /**
  * The whole model of one delivery on a connection: src_ and stg_ views (staging/), the interval macros, and the

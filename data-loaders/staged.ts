@@ -96,7 +96,7 @@ export async function stagedIdentity(root: string, delivery: string): Promise<St
   return {root: resolve(root), delivery, key: hash.digest("hex"), hashes};
 }
 
-/** How many staged databases are kept (about 1 GB each for a national delivery): the editions of a build and more. */
+/** How many staged databases are kept (about 0.3 GB each for a national delivery): a build's editions and more. */
 export const KEEP = 8;
 
 const rootHash = (root: string) => sha256(resolve(root)).slice(0, 12);

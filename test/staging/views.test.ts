@@ -326,7 +326,9 @@ describe("stagingSql(root, date)", () => {
     expect(STAGING_VIEWS.map((v) => v.name)).toEqual(CONTRACT.map((t) => `stg_${t.name}`));
     for (const view of STAGING_VIEWS) {
       expect(view.sql, view.name).not.toMatch(/\bjoin\b|group by|count\(|sum\(|distinct/i);
-      expect(view.sql, view.name).toMatch(new RegExp(`^with source as \\(select \\* from src_${view.name.slice(4)}\\)`));
+      expect(view.sql, view.name).toMatch(
+        new RegExp(`^with source as \\(select \\* from src_${view.name.slice(4)}\\)`)
+      );
     }
     // The unions only look up a household; they never aggregate.
     for (const view of CANONICAL_VIEWS) {

@@ -9,6 +9,8 @@ import {
   type DuckDBType,
   type DuckDBValue
 } from "@duckdb/node-api";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 
 /** A value bound to a named parameter: `$name` in the SQL. String lists bind as VARCHAR[] (for `list_contains`). */
 export type SqlParam = string | number | boolean | null | readonly string[];
@@ -16,10 +18,37 @@ export type SqlParam = string | number | boolean | null | readonly string[];
 /** A row as queryRows returns it: only numbers, strings, booleans and nulls (and lists or objects of them). */
 export type PlainRow = Record<string, unknown>;
 
+/**
+ * Settings for every DuckDB database the loaders open. DuckDB takes up to 80 % of the machine's memory by default;
+ * a national delivery's validation and staging then peak above 3 GB. With a limit DuckDB spills to disk instead
+ * (env NAMNDRAPPORT_DUCKDB_MEMORY, e.g. "4GB", changes it).
+ */
+export function duckdbOptions(): Record<string, string> {
+  return {
+    memory_limit: process.env.NAMNDRAPPORT_DUCKDB_MEMORY ?? "2GB",
+    temp_directory: join(tmpdir(), "namndrapport-duckdb")
+  };
+}
+
 /** Opens an in-memory DuckDB database and returns a connection to it. */
 export async function connect(): Promise<DuckDBConnection> {
-  const instance = await DuckDBInstance.create(":memory:");
+  const instance = await DuckDBInstance.create(":memory:", duckdbOptions());
   return instance.connect();
+}
+
+/**
+ * Runs `work` on a connection to a fresh in-memory database and closes the database after, so that its memory is
+ * given back before the next step (validation before staging holds the delivery twice otherwise).
+ */
+export async function withMemoryDatabase<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+  const instance = await DuckDBInstance.create(":memory:", duckdbOptions());
+  const conn = await instance.connect();
+  try {
+    return await work(conn);
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
 }
 
 function bind(params: Record<string, SqlParam>): {

@@ -8,9 +8,10 @@ import {settings} from "../src/lib/settings.ts";
 import {ContractError, type Finding} from "./checks/findings.ts";
 import {readManifest, type Manifest} from "./checks/manifest.ts";
 import {checkDeliveryCached} from "./checks/validate.ts";
-import {connect} from "./db.ts";
+import {connect, withMemoryDatabase} from "./db.ts";
+import {createModels} from "./intermediate/models.ts";
+import {openStagedDelivery} from "./staged.ts";
 import {deliveryDir, displayPath, manifestPath} from "./staging/sources.ts";
-import {createStagingViews} from "./staging/views.ts";
 
 export const DEFAULT_EXPORTS = "data/exports";
 
@@ -199,12 +200,16 @@ export function deliveryManifest(root: string, delivery: string): Manifest {
 export interface OpenOptions {
   /** Receives the warnings of the single-table checks (suspicious but valid data). */
   onWarnings?: (warnings: Finding[]) => void;
-  /** Reuse an earlier successful validation of the same files with the same code (checks/validation-cache.ts). */
+  /**
+   * Reuse an earlier successful validation of the same files with the same code (checks/validation-cache.ts) and the
+   * delivery's staged database (staged.ts), made on first use: what every loader does.
+   */
   cache?: boolean;
 }
 
 /**
- * Validates a delivery and returns an in-memory connection with its staging and canonical views. Throws
+ * Validates a delivery and returns a connection on which its intermediate models (data-loaders/intermediate/) and the
+ * interval macros are ready: in memory over the files, or with `cache` the staged database, read-only. Throws
  * ContractError listing every break of the contract, so no metric ever runs on a delivery that breaks it.
  */
 export async function openDelivery(
@@ -215,11 +220,19 @@ export async function openDelivery(
   if (!existsSync(deliveryDir(root, delivery))) {
     throw new Error(`Leveransen ${delivery} finns inte i ${displayPath(root)}.`);
   }
+  if (options.cache) {
+    // Checked once per set of files (the result is cached), then read from the staged database of the delivery.
+    const findings = await withMemoryDatabase((conn) => checkDeliveryCached(root, delivery, {conn, cache: true}));
+    const errors = findings.filter((f) => f.severity === "fel");
+    if (errors.length) throw new ContractError(errors);
+    if (findings.length) options.onWarnings?.(findings);
+    return openStagedDelivery(root, delivery);
+  }
   const conn = await connect();
-  const findings = await checkDeliveryCached(root, delivery, {conn, cache: options.cache});
+  const findings = await checkDeliveryCached(root, delivery, {conn, cache: false});
   const errors = findings.filter((f) => f.severity === "fel");
   if (errors.length) throw new ContractError(errors);
   if (findings.length) options.onWarnings?.(findings);
-  await createStagingViews(conn, root, delivery);
+  await createModels(conn, root, delivery);
   return conn;
 }

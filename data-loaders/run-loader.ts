@@ -8,10 +8,11 @@ import {settings} from "../src/lib/settings.ts";
 import {checkEdition} from "./checks/edition-check.ts";
 import {ContractError} from "./checks/findings.ts";
 import {safeErrorMessage} from "./checks/mask.ts";
-import {connect} from "./db.ts";
+import {withMemoryDatabase} from "./db.ts";
 import {exportsRoot} from "./deliveries.ts";
 import {requestedDelivery} from "./editions.ts";
 import {assertAggregateOutput} from "./privacy.ts";
+import {openStagedDelivery} from "./staged.ts";
 import {sourceRoot} from "./source-root.ts";
 
 export interface LoaderContext {
@@ -61,11 +62,12 @@ export async function openEdition(
   override?: string
 ): Promise<{conn: DuckDBConnection; delivery: string}> {
   parseMonth(month);
-  const conn = await connect();
-  const check = await checkEdition(root, month, {override, cache: true, conn});
+  // The checks run in a database of their own (their results are cached per set of files); the metrics read the
+  // delivery's staged database, built once and opened read-only (staged.ts).
+  const check = await withMemoryDatabase((conn) => checkEdition(root, month, {override, cache: true, conn}));
   const errors = check.findings.filter((f) => f.severity === "fel");
   if (errors.length) throw new ContractError(errors);
-  return {conn, delivery: check.delivery.delivery};
+  return {conn: await openStagedDelivery(root, check.delivery.delivery), delivery: check.delivery.delivery};
 }
 
 /** Runs one section loader for the month given as --month (Framework passes it for src/[month]/). */

@@ -12,7 +12,7 @@ import {
   strayEntryText,
   type EditionDelivery
 } from "../deliveries.ts";
-import {createStagingViews} from "../staging/views.ts";
+import {createModels} from "../intermediate/models.ts";
 import {coverageFindings, rowCountFindings} from "./edition.ts";
 import type {Finding} from "./findings.ts";
 import {historyFindings, reportMonthFindings} from "./history.ts";
@@ -97,7 +97,7 @@ export async function checkEdition(
   const conn = options.conn ?? (await connect());
   findings.push(...(await checkDeliveryCached(root, delivery, {conn, cache})));
   if (hasErrors(findings)) return result();
-  await createStagingViews(conn, root, delivery);
+  await createModels(conn, root, delivery);
   findings.push(...(await coverageFindings(conn, delivery, month)));
 
   const profile = await profileOf(root, delivery, cache);

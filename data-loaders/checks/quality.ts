@@ -27,20 +27,15 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
     files: "treserva_medlem.parquet / lifecare_eb_medlem.parquet",
     column: "person_id",
     // Grain: one row per person who was a member of two households that were both paid for the same month.
-    sql: `with payments as (select * from eb_payments),
+    sql: `with paid_household_months as (select * from eb_paying_months),
 members as (select * from eb_members),
-
-paid_household_months as (
-  select distinct household_id, month_date from payments where amount > 0
-),
 
 paid_members as (
   select distinct m.person_id, p.household_id, p.month_date
   from paid_household_months p
   join members m
     on m.household_id = p.household_id
-    and m.from_date <= last_day(p.month_date)
-    and (m.to_date is null or m.to_date >= p.month_date)
+    and in_force_during(m.from_date, m.to_date, p.month_date, last_day(p.month_date))
 ),
 
 doubly_paid as (

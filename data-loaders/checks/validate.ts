@@ -5,7 +5,7 @@ import {existsSync} from "node:fs";
 import {CONTRACT, tableSpec} from "../contract.ts";
 import {connect} from "../db.ts";
 import {deliveryDir, displayPath} from "../staging/sources.ts";
-import {createStagingViews} from "../staging/views.ts";
+import {createModels} from "../intermediate/models.ts";
 import {openSourceView} from "./files.ts";
 import {ContractError, type Finding} from "./findings.ts";
 import {readManifest} from "./manifest.ts";
@@ -53,7 +53,7 @@ export async function checkDelivery(root: string, delivery: string, options: Che
     }
   }
   if (options.quality && !findings.some((f) => f.severity === "fel")) {
-    await createStagingViews(conn, root, delivery);
+    await createModels(conn, root, delivery);
     findings.push(...(await qualityWarnings(conn, delivery)));
   }
   return findings;

@@ -59,7 +59,7 @@ covering as (
 enrolled as (
   select month_date, count(distinct person_id) as n
   from covering
-  where start_date <= month_end and (end_date is null or end_date >= month_date)
+  where in_force_during(start_date, end_date, month_date, month_end)
   group by month_date
 ),
 
@@ -109,8 +109,7 @@ with enrolments as (
 enrolled as (
   select person_id, programme_area
   from enrolments
-  where start_date <= last_day(cast($month as date))
-    and (end_date is null or end_date >= cast($month as date))
+  where in_force_during(start_date, end_date, cast($month as date), last_day(cast($month as date)))
 ),
 
 areas as (

@@ -27,6 +27,7 @@ applications as (
     count(*) as decisions,
     count(*) filter (where is_new_application and refusal_reason = 'andrahandsavtal') as second_hand_refusals
   from decisions
+  where application_date >= cast($first as date) and application_date < cast($last as date) + interval 1 month
   group by 1
 ),
 
@@ -37,6 +38,7 @@ ssbtek as (
     count(*) filter (where performed_by = 'robot') as by_robot,
     count(distinct person_id) as persons
   from lookups
+  where lookup_date >= cast($first as date) and lookup_date < cast($last as date) + interval 1 month
   group by 1
 ),
 
@@ -44,12 +46,14 @@ referred as (
   select date_trunc('month', referral_date) as month_date, count(distinct person_id) as persons
   from referrals
   where status <> 'avvisad'
+    and referral_date >= cast($first as date) and referral_date < cast($last as date) + interval 1 month
   group by 1
 ),
 
 opened as (
   select date_trunc('month', opened_date) as month_date, count(distinct household_id) as households
   from executions
+  where opened_date >= cast($first as date) and opened_date < cast($last as date) + interval 1 month
   group by 1
 ),
 

@@ -1,7 +1,7 @@
 // Ekonomiskt bistånd: every monthly metric of the section in one pass over the staging views.
 // Grain of the SQL result: one row per month in the window.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {addMonths, firstDay} from "../../src/lib/months.ts";
+import {addMonths, firstDay, monthRange} from "../../src/lib/months.ts";
 import {queryRows} from "../db.ts";
 import {suppressBreakdown} from "../suppression.ts";
 import {buildMetric, type MetricSpec, type MonthlyValues} from "./compare.ts";
@@ -100,35 +100,39 @@ with months as (
 ),
 
 payments as (select * from eb_payments),
+paying_months as (select * from eb_paying_months),
 insatser as (select * from eb_insatser),
 investigations as (select * from eb_investigations),
 cases as (select * from eb_cases),
 members as (select * from eb_members),
 
--- Payments by avser-månad: sum and paying households.
+-- Payments by avser-månad: the sum, corrections included.
 paid as (
-  select month_date, sum(amount) as utbetalt, count(distinct household_id) filter (where amount > 0) as paying
+  select month_date, sum(amount) as utbetalt
   from payments
-  where month_date between cast($first as date) - interval 24 month and cast($last as date)
+  where month_date between cast($first as date) and cast($last as date)
   group by month_date
 ),
 
--- Households with a positive payment per month, for the long-term rule.
-paying_months as (
-  select distinct household_id, month_date from payments where amount > 0
+-- Paying households by avser-månad.
+paying as (
+  select month_date, count(*) as n
+  from paying_months
+  where month_date between cast($first as date) and cast($last as date)
+  group by month_date
 ),
 
 -- Lifecare stocks at the end of each month.
 open_insatser as (
   select m.month_date, i.household_id, i.unit
   from months m join insatser i
-    on i.start_date <= m.month_end and (i.end_date is null or i.end_date > m.month_end)
+    on open_at_end(i.start_date, i.end_date, m.month_end)
   where m.month_date >= cast($switch as date)
 ),
 open_investigations as (
   select m.month_date, u.household_id, u.unit
   from months m join investigations u
-    on u.opened_date <= m.month_end and (u.closed_date is null or u.closed_date > m.month_end)
+    on open_at_end(u.opened_date, u.closed_date, m.month_end)
   where m.month_date >= cast($switch as date)
 ),
 
@@ -138,9 +142,9 @@ open_cases as (
     m.month_date,
     c.household_id,
     c.unit,
-    c.first_decision_date is null or c.first_decision_date > m.month_end as is_investigation
+    open_at_end(c.opened_date, c.first_decision_date, m.month_end) as is_investigation
   from months m join cases c
-    on c.opened_date <= m.month_end and (c.closed_date is null or c.closed_date > m.month_end)
+    on open_at_end(c.opened_date, c.closed_date, m.month_end)
   where m.month_date < cast($switch as date)
 ),
 
@@ -151,28 +155,45 @@ with_insats as (
   select month_date, household_id from open_cases
 ),
 
--- Long-term: a positive payment in at least 22 of the 24 months before M.
-long_term as (
-  select w.month_date, w.household_id
+-- Long-term: a positive payment in at least 22 of the 24 months before M. A household's paying months from 24 months
+-- before $first on are the bits of one number (bit i: the month i months after that start), so the count for M is the
+-- number of bits set among the 24 just below M's bit: one aggregate and one look-up instead of a join per month.
+bit_origin as (
+  select year(cast($first as date)) * 12 + month(cast($first as date)) - 24 as month_no
+),
+
+paid_bits as (
+  select
+    p.household_id,
+    bit_or(cast(1 as uhugeint) << cast(year(p.month_date) * 12 + month(p.month_date) - o.month_no as uhugeint)) as bits
+  from paying_months p, bit_origin o
+  where p.month_date >= cast($first as date) - interval 24 month and p.month_date < cast($last as date)
+  group by p.household_id
+),
+
+-- The households counted by hushall_insats, each with whether it is long-term.
+insats_households as (
+  select
+    w.month_date,
+    w.household_id,
+    bit_count(cast(
+      (coalesce(b.bits, 0) >> cast(year(w.month_date) * 12 + month(w.month_date) - 24 - o.month_no as uhugeint))
+        & cast(16777215 as uhugeint) -- the 24 lowest bits
+      as bigint)) >= 22 as is_long_term
   from with_insats w
-  join paying_months p
-    on p.household_id = w.household_id
-    and p.month_date >= w.month_date - interval 24 month
-    and p.month_date < w.month_date
-  group by w.month_date, w.household_id
-  having count(*) >= 22
+  cross join bit_origin o
+  left join paid_bits b using (household_id)
 ),
 
 children as (
-  select w.month_date, mb.person_id, w.household_id
-  from with_insats w
+  select h.month_date, mb.person_id, h.is_long_term
+  from insats_households h
   join months m using (month_date)
   join members mb
-    on mb.household_id = w.household_id
+    on mb.household_id = h.household_id
     and mb.role = 'child'
     and mb.birth_year > year(m.month_date) - 18
-    and mb.from_date <= m.month_end
-    and (mb.to_date is null or mb.to_date >= m.month_end)
+    and open_at_end(mb.from_date, mb.to_date, m.month_end)
 ),
 
 -- New and ended insatser are counted from the system that covered the month, like the stocks: Lifecare insatser
@@ -208,7 +229,9 @@ integration as (
 ),
 
 insats_counts as (
-  select month_date, count(distinct household_id) as n from with_insats group by month_date
+  select month_date, count(*) as n, count(*) filter (where is_long_term) as n_long_term
+  from insats_households
+  group by month_date
 ),
 
 investigation_counts as (
@@ -221,18 +244,13 @@ case_counts as (
   select month_date, count(distinct household_id) as n from open_cases group by month_date
 ),
 
-long_term_counts as (
-  select month_date, count(*) as n from long_term group by month_date
-),
-
 child_counts as (
   select
-    c.month_date,
-    count(distinct c.person_id) as n,
-    count(distinct c.person_id) filter (where l.household_id is not null) as n_long_term
-  from children c
-  left join long_term l on l.month_date = c.month_date and l.household_id = c.household_id
-  group by c.month_date
+    month_date,
+    count(distinct person_id) as n,
+    count(distinct person_id) filter (where is_long_term) as n_long_term
+  from children
+  group by month_date
 ),
 
 started_counts as (
@@ -252,7 +270,7 @@ final as (
     strftime(m.month_date, '%Y-%m') as month,
     case when m.month_date < cast($switch as date) then 'treserva' else 'lifecare' end as system,
     cast(coalesce(p.utbetalt, 0) as double) as utbetalt,
-    cast(coalesce(p.paying, 0) as integer) as utbetalningshushall,
+    cast(coalesce(py.n, 0) as integer) as utbetalningshushall,
     cast(coalesce(ins.n, 0) as integer) as hushall_insats,
     cast(coalesce(inv.n, 0) as integer) as oppna_utredningar,
     -- Treserva's open cases; 2022-10..12 rebuilt from Lifecare as insats + investigations (gap rule hides later months).
@@ -260,7 +278,7 @@ final as (
       when m.month_date < cast($switch as date) then coalesce(cc.n, 0)
       else coalesce(ins.n, 0) + coalesce(inv.n, 0)
     end as integer) as aktuella_hushall,
-    cast(coalesce(lt.n, 0) as integer) as langvariga,
+    cast(coalesce(ins.n_long_term, 0) as integer) as langvariga,
     cast(coalesce(ch.n, 0) as integer) as barn,
     cast(coalesce(ch.n_long_term, 0) as integer) as barn_langvariga,
     cast(coalesce(st.n, 0) as integer) as nya_insatser,
@@ -268,10 +286,10 @@ final as (
     cast(coalesce(ig.n, 0) as integer) as integration
   from months m
   left join paid p using (month_date)
+  left join paying py using (month_date)
   left join insats_counts ins using (month_date)
   left join investigation_counts inv using (month_date)
   left join case_counts cc using (month_date)
-  left join long_term_counts lt using (month_date)
   left join child_counts ch using (month_date)
   left join started_counts st using (month_date)
   left join ended_counts en using (month_date)
@@ -301,8 +319,7 @@ returns as (
   join members mb
     on mb.household_id = o.household_id
     and mb.role <> 'child'
-    and mb.from_date <= o.opened_date
-    and (mb.to_date is null or mb.to_date >= o.opened_date)
+    and in_force_during(mb.from_date, mb.to_date, o.opened_date, o.opened_date)
 )`;
 
 // Exit reasons per adult for one month. Grain: one row per reason.
@@ -336,6 +353,10 @@ export async function ekonomisktBistand(
 ): Promise<EbSection> {
   // One extra year before the window so that the previous-year comparison of the first month exists.
   const from = addMonths(first, -12);
+  // The long-term rule keeps a household's paying months as bits of a 128-bit number: from − 24 .. month.
+  if (monthRange(from, month).length + 24 > 127) {
+    throw new Error(`Fönstret ${from}–${month} är för långt för regeln om långvariga hushåll (högst 103 månader).`);
+  }
   const rows = await queryRows<Record<string, number | string>>(conn, MONTHLY_SQL, {
     first: firstDay(from),
     last: firstDay(month),

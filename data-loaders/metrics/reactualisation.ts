@@ -22,22 +22,41 @@ with months as (
 
 ${imports},
 
+-- Whether a person came back within 365 days depends on the exit alone, not on the report month, so it is decided
+-- once per exit: the first return after it (an as-of join) is at most 365 days later.
+exit_days as (
+  select distinct person_id, exit_date
+  from exits
+  where exit_date >= cast($first as date) - interval 23 month and exit_date < cast($last as date) - interval 11 month
+),
+
+first_returns as (
+  select e.person_id, e.exit_date, r.return_date as first_return
+  from exit_days e
+  asof left join returns r on r.person_id = e.person_id and r.return_date > e.exit_date
+),
+
+exit_outcomes as (
+  select
+    person_id,
+    exit_date,
+    coalesce(first_return <= exit_date + interval 365 day, false) as is_returned
+  from first_returns
+),
+
 cohort as (
   select m.month_date, e.person_id, min(e.exit_date) as exit_date
   from months m
-  join exits e
+  join exit_days e
     on e.exit_date >= m.month_date - interval 23 month
     and e.exit_date < m.month_date - interval 11 month
   group by m.month_date, e.person_id
 ),
 
 returned as (
-  select c.month_date, c.person_id,
-    exists (
-      select 1 from returns r
-      where r.person_id = c.person_id and r.return_date > c.exit_date and r.return_date <= c.exit_date + interval 365 day
-    ) as is_returned
+  select c.month_date, c.person_id, o.is_returned
   from cohort c
+  join exit_outcomes o on o.person_id = c.person_id and o.exit_date = c.exit_date
 ),
 
 final as (

@@ -17,7 +17,7 @@ with months as (
 ),
 
 enrolments as (select * from am_enrolments),
-payments as (select * from eb_payments),
+paying_months as (select * from eb_paying_months),
 members as (select * from eb_members),
 
 -- Exits in each cohort month from the system covering it, excluding those referred back (återremitterade).
@@ -36,16 +36,15 @@ checkpoints as (
   cross join (select unnest([6, 12, 18]) as months_after) k
 ),
 
--- Adults in a household with a positive payment for the checkpoint month.
+-- The checkpoints where the person is an adult member, in the checkpoint month, of a paying household.
 on_assistance as (
-  select distinct p.month_date as check_month, mb.person_id
-  from payments p
+  select distinct c.check_month, c.person_id
+  from checkpoints c
   join members mb
-    on mb.household_id = p.household_id
+    on mb.person_id = c.person_id
     and mb.role <> 'child'
-    and mb.from_date <= last_day(p.month_date)
-    and (mb.to_date is null or mb.to_date >= p.month_date)
-  where p.amount > 0
+    and in_force_during(mb.from_date, mb.to_date, c.check_month, last_day(c.check_month))
+  join paying_months p on p.household_id = mb.household_id and p.month_date = c.check_month
 ),
 
 final as (

@@ -13,7 +13,7 @@ with admissions as (select * from vux_admissions),
 current as (
   select provider, student_id
   from admissions
-  where course_start <= cast($date as date) and course_end >= cast($date as date)
+  where in_force_during(course_start, course_end, cast($date as date), cast($date as date))
 ),
 
 final as (

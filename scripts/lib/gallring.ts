@@ -7,6 +7,7 @@ import {join} from "node:path";
 import {deliveryForMonth, listDeliveries, previousDelivery} from "../../data-loaders/deliveries.ts";
 import {requestedDelivery} from "../../data-loaders/editions.ts";
 import {recordedEditions, recordsRoot, recordVersions, sha256File} from "../../data-loaders/records.ts";
+import {pruneStagedDatabases} from "../../data-loaders/staged.ts";
 import {deliveryDir} from "../../data-loaders/staging/sources.ts";
 import {editionFolders} from "../../data-loaders/source-root.ts";
 import {settings} from "../../src/lib/settings.ts";
@@ -74,6 +75,8 @@ export async function dispose(exports: string, plan: DisposalPlan, today: string
     })
   };
   for (const delivery of plan.dispose) await rm(deliveryDir(exports, delivery), {recursive: true, force: true});
+  // The staged databases of those deliveries hold the same records.
+  await pruneStagedDatabases(exports);
   const log = join(recordsRoot(), "gallring.json");
   const earlier = existsSync(log) ? (JSON.parse(readFileSync(log, "utf8")) as object[]) : [];
   await mkdir(recordsRoot(), {recursive: true});

@@ -225,6 +225,31 @@ describe("ekonomisktBistand(conn, {month})", () => {
     expect(eb.metrics.barn.value).toBe(1);
   });
 
+  test("ekonomisktBistand counts an insats or a child's membership ending on the last day of M as ended in M", async () => {
+    const changed = rows();
+    // Household C's insats ends on the last day of October; its child is a member until the last day of September.
+    changed.lifecare_eb_insats[2].slut_datum = "2023-10-31";
+    changed.lifecare_eb_medlem.push({
+      hushall_id: "HCCCCCC3",
+      person_id: "PCCCCCB2",
+      roll: "barn",
+      fodelsear: 2015,
+      fran_datum: "2023-01-10",
+      till_datum: "2023-09-30"
+    });
+    const boundary = await tempExports();
+    await writeDelivery(boundary, "2023-12-05", changed);
+    const eb = await ekonomisktBistand(await openDelivery(boundary, "2023-12-05"), {
+      month: "2023-11",
+      first: "2021-02"
+    });
+    const at = (id: "hushall_insats" | "avslutade_insatser" | "barn", month: string) =>
+      eb.metrics[id].series.find((p) => p.month === month)?.value;
+    expect([at("hushall_insats", "2023-09"), at("hushall_insats", "2023-10")]).toEqual([3, 2]); // A, B, C; then A, B
+    expect(at("avslutade_insatser", "2023-10")).toBe(1);
+    expect([at("barn", "2023-08"), at("barn", "2023-09"), at("barn", "2023-10")]).toEqual([2, 1, 1]);
+  });
+
   test("ekonomisktBistand withholds the exit reasons when the only exit would be given away by the total", async () => {
     const eb = await ekonomisktBistand(await openDelivery(root, "2023-12-05"), {month: "2023-11", first: "2021-02"});
     // One exit, reason not registered ("Ej registrerad"): a hidden cell of a total of 1 is 1, so no cell is shown.

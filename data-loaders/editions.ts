@@ -148,9 +148,12 @@ export function publishedHeadline(month: string): Headline | null {
   return {version: version.version, published: version.provenance.published, cards};
 }
 
-/** The archive: every edition, newest first, the newest published one with its headline cards. */
-export function archive(root: string): Edition[] {
-  const editions = listEditions(root);
+/**
+ * The archive: the editions under `root` (only `months` when given), newest first, the newest published one with its
+ * headline cards.
+ */
+export function archive(root: string, months?: readonly string[]): Edition[] {
+  const editions = listEditions(root).filter((e) => !months || months.includes(e.month));
   const latest = editions.find((e) => e.status === "publicerad");
   const headline = latest ? publishedHeadline(latest.month) : null;
   return editions.map((e) => (e === latest && headline ? {...e, headline} : e));

@@ -30,6 +30,25 @@ export function sourceRoot(): string {
   return process.env.NAMNDRAPPORT_ROOT || DEFAULT_SOURCE_ROOT;
 }
 
+/**
+ * The source root holding the pages of every edition the site lists: env NAMNDRAPPORT_ARKIVROT, set by the build
+ * (its own source root holds only the drafts it computes; published editions are copied from their records), else
+ * sourceRoot().
+ */
+export function archiveRoot(): string {
+  return process.env.NAMNDRAPPORT_ARKIVROT || sourceRoot();
+}
+
+/**
+ * The editions the site being built holds: env NAMNDRAPPORT_UTGAVOR (months separated by commas, set by the build;
+ * a single-edition build holds one, a build without drafts only the published), else every edition under
+ * archiveRoot().
+ */
+export function siteEditions(): string[] {
+  const listed = process.env.NAMNDRAPPORT_UTGAVOR;
+  return listed === undefined ? editionFolders(archiveRoot()) : listed.split(",").filter(isEditionName);
+}
+
 /** True when the build includes the review pages (/<YYYY-MM>/granskning): env NAMNDRAPPORT_GRANSKNING=1. */
 export function includesReview(): boolean {
   return process.env.NAMNDRAPPORT_GRANSKNING === "1";

@@ -17,6 +17,8 @@ export interface LoaderCacheOptions {
   root: string;
   /** Exports root: every delivery's manifest and file sizes are part of the key. */
   exports: string;
+  /** The editions the site holds, when the build lists them (the archive loader's output depends on them). */
+  editions?: readonly string[];
 }
 
 /** A data loader entry: `<name>.<ext>.ts` (or .js) beside the pages, e.g. src/[month]/data/bilagor.json.ts. */
@@ -82,6 +84,7 @@ export async function loaderCacheKey(options: LoaderCacheOptions): Promise<strin
   for (const file of pages.filter((f) => /\d{4}-\d{2}[/\\][^/\\]+\.md$/.test(f))) {
     hash.update(`page:${file}\0`).update(frontMatterBlock(await readFile(file, "utf8")));
   }
+  hash.update(`editions:${options.editions?.join(",") ?? "alla"}\0`);
   hash.update(`env:${process.env.NAMNDRAPPORT_EXPORTS ?? ""}`);
   return hash.digest("hex");
 }

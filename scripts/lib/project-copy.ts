@@ -1,10 +1,13 @@
 // A copy of the project in another folder, for measuring and testing what a publisher does (publish, edit, build)
 // without touching this tree: code, config and chosen editions are copied; node_modules and Framework's shared caches
-// are linked; deliveries are copied (chosen ones) or linked (all, read only).
+// are linked; deliveries are copied (chosen ones) or linked (all, read only). Editions are copied as drafts: records in
+// publicerat/ are not copied, so a published edition's pages lose their publication front matter and frozen data.
 import {spawnSync, type SpawnSyncReturns} from "node:child_process";
-import {cp, mkdir, mkdtemp, readdir, symlink} from "node:fs/promises";
+import {existsSync} from "node:fs";
+import {cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
+import {withFrontMatter} from "../../data-loaders/front-matter.ts";
 
 const CODE = [
   "package.json",
@@ -28,6 +31,24 @@ export interface CopyOptions {
   deliveries: string[] | "alla";
 }
 
+/** Turns a copied edition folder back into a draft: status utkast, no version, date or corrections, no frozen data. */
+async function asDraft(folder: string): Promise<void> {
+  if (!existsSync(folder)) return;
+  await rm(join(folder, "data"), {recursive: true, force: true});
+  for (const page of ["index.md", "tjansteskrivelse.md"]) {
+    const file = join(folder, page);
+    if (!existsSync(file)) continue;
+    const text = await readFile(file, "utf8");
+    const draft = withFrontMatter(text, {
+      status: "utkast",
+      version: undefined,
+      publicerad: undefined,
+      rattelser: undefined
+    });
+    if (draft !== text) await writeFile(file, draft);
+  }
+}
+
 /** Copies the project into a new temporary folder. */
 export async function copyProject({editions, deliveries}: CopyOptions): Promise<ProjectCopy> {
   const dir = await mkdtemp(join(tmpdir(), "namndrapport-projekt-"));
@@ -40,6 +61,7 @@ export async function copyProject({editions, deliveries}: CopyOptions): Promise<
       return !/^\d{4}-\d{2}$/.test(name) || editions.includes(name) || source === "src";
     }
   });
+  for (const month of editions) await asDraft(join(dir, "src", month));
   await symlink(resolve("node_modules"), join(dir, "node_modules"));
   await mkdir(join(dir, ".bygg"), {recursive: true});
   await mkdir(resolve(".bygg", "framework-cache"), {recursive: true});

@@ -205,7 +205,10 @@ async function buildSiteSteps(options: SiteBuildOptions, staging: string, signal
     ));
   step("kontroll av publicerade poster");
   await shareFrameworkCaches(root);
-  if (await invalidateLoaderCache({root, exports: exportsRoot()})) {
+  // The archive lists every edition of the site, read from the real source root: the build's own root holds only the
+  // drafts Framework computes.
+  const siteMonths = (options.sourceRoot ? editionFolders(root) : [...published, ...drafts]).sort();
+  if (await invalidateLoaderCache({root, exports: exportsRoot(), editions: siteMonths})) {
     log("Dataladdare eller leveranser har ändrats: cachade laddarresultat tas bort och beräknas om.");
   }
 
@@ -217,7 +220,12 @@ async function buildSiteSteps(options: SiteBuildOptions, staging: string, signal
   const what = options.edition ? `utgåvan ${options.edition} som egen webbplats` : "webbplatsen";
   log(`Bygger ${what}: ${computed.length} utkast beräknas, ${published.length} publicerade hämtas ur sina poster …`);
   await rm(staging, {recursive: true, force: true});
-  const env: Record<string, string> = {NAMNDRAPPORT_OUTPUT: staging, NAMNDRAPPORT_ROOT: root};
+  const env: Record<string, string> = {
+    NAMNDRAPPORT_OUTPUT: staging,
+    NAMNDRAPPORT_ROOT: root,
+    NAMNDRAPPORT_ARKIVROT: options.sourceRoot ?? SRC_ROOT,
+    NAMNDRAPPORT_UTGAVOR: siteMonths.join(",")
+  };
   if (options.review) env.NAMNDRAPPORT_GRANSKNING = "1";
   const sourceDateEpoch = options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH;
   if (sourceDateEpoch) env.SOURCE_DATE_EPOCH = sourceDateEpoch;

@@ -1,4 +1,4 @@
 import {archive} from "../../data-loaders/editions.ts";
-import {sourceRoot} from "../../data-loaders/source-root.ts";
+import {archiveRoot, siteEditions} from "../../data-loaders/source-root.ts";
 
-process.stdout.write(JSON.stringify(archive(sourceRoot())));
+process.stdout.write(JSON.stringify(archive(archiveRoot(), siteEditions())));

@@ -5,6 +5,8 @@ import type {Server} from "node:http";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import {listEditions} from "../../data-loaders/editions.ts";
+import {recordVersions} from "../../data-loaders/records.ts";
 import {launchBrowser} from "../../scripts/lib/browser.ts";
 import {serveStatic} from "../../scripts/lib/static-server.ts";
 import {formatInteger, formatKronor, formatPercent} from "../../src/lib/format.ts";
@@ -52,6 +54,31 @@ describe("every page of the built site", () => {
     const {page} = await visit(path);
     const result = await new AxeBuilder({page}).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the archive page", () => {
+  test("lists every edition of src/ with its status, the published ones with every version's pages", async () => {
+    const {page} = await visit("/");
+    const editions = listEditions("src");
+    expect(editions.map((e) => e.month).sort()).toEqual([...EDITIONS].sort());
+    const rows = page.locator("table.nr-archive tbody tr");
+    expect(await rows.count()).toBe(editions.length);
+    for (const [i, edition] of editions.entries()) {
+      const row = rows.nth(i);
+      expect(await row.locator(`a[href="./${edition.month}/"]`).count()).toBe(1);
+      const status = await row.locator(".nr-status").innerText();
+      if (edition.status === "publicerad") {
+        const versions = recordVersions(edition.month);
+        expect(status).toBe(versions.length > 1 ? "Rättad" : "Publicerad");
+        for (const v of versions.slice(0, -1)) {
+          expect(await row.locator(`a[href="./${edition.month}-v${v.version}/"]`).count()).toBe(1);
+        }
+      } else {
+        expect(status).toBe("Utkast");
+      }
+    }
     await page.close();
   });
 });

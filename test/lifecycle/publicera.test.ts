@@ -256,7 +256,15 @@ describe("npm run publicera and builds of a published edition", () => {
     ).toBe(true);
     expect(pdfText(join(site, MONTH, `tjansteskrivelse-${MONTH}.pdf`))).toContain("Rättad 2026-12-02");
     const archive = JSON.parse(
-      readFileSync(join(site, "_file", "data", (await readdir(join(site, "_file", "data")))[0]), "utf8")
+      readFileSync(
+        join(
+          site,
+          "_file",
+          "data",
+          (await readdir(join(site, "_file", "data"))).find((f) => f.startsWith("utgavor."))!
+        ),
+        "utf8"
+      )
     ) as {month: string; versions: {version: number; folder: string}[]}[];
     expect(archive.find((e) => e.month === MONTH)?.versions.map((v) => [v.version, v.folder])).toEqual([
       [2, `./${MONTH}/`],

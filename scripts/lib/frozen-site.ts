@@ -81,10 +81,13 @@ async function placeVersion(site: string, month: string, record: RecordVersion, 
   return pages;
 }
 
-/** The notice an older version carries: which version replaced it. */
+/**
+ * The notice an older version carries: which version replaced it. Its link is underlined inline: the record's own
+ * stylesheet may predate the rule that underlines links in notices.
+ */
 function supersededNotice(month: string, record: RecordVersion, newest: RecordVersion): string {
   const date = formatDate(newest.provenance.published);
-  return `<p class="nr-notice nr-notice-superseded" role="note">Ersatt: detta är version ${record.version}, publicerad ${formatDate(record.provenance.published)}. <a href="../${month}/">Gällande version ${newest.version} (${date})</a></p>`;
+  return `<p class="nr-notice nr-notice-superseded" role="note">Ersatt: detta är version ${record.version}, publicerad ${formatDate(record.provenance.published)}. <a href="../${month}/" style="text-decoration: underline">Gällande version ${newest.version} (${date})</a></p>`;
 }
 
 /**

@@ -14,7 +14,9 @@ import {text, visitPage, type Visit} from "./visit.ts";
 
 const site = inject("site");
 const EDITIONS = readdirSync(site).filter((name) => /^\d{4}-\d{2}$/.test(name));
-const PAGES = ["/", ...EDITIONS.flatMap((m) => [`/${m}/`, `/${m}/tjansteskrivelse`])];
+// Older versions of corrected editions stay on the site at /<YYYY-MM>-v<N>/.
+const OLDER = readdirSync(site).filter((name) => /^\d{4}-\d{2}-v\d+$/.test(name));
+const PAGES = ["/", ...[...EDITIONS, ...OLDER].flatMap((m) => [`/${m}/`, `/${m}/tjansteskrivelse`])];
 
 let server: Server;
 let browser: Browser;

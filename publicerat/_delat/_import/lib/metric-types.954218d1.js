@@ -1,1 +1,0 @@
-export const FOLLOW_UP_MONTHS = [6, 12, 18];

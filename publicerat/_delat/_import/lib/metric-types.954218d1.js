@@ -1,0 +1,1 @@
+export const FOLLOW_UP_MONTHS = [6, 12, 18];

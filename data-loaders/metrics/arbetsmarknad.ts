@@ -210,7 +210,7 @@ export async function arbetsmarknad(
     // Each area counts a person at most once, so a cell is at most the number enrolled.
     (breakdown) => ({arbetsmarknad: {month, fordelning: breakdown, metrics: {am_inskrivna: metrics.am_inskrivna}}}),
     // The total counts each person once: a person in two areas is one of the enrolled.
-    {}
+    {distinctTotal: breakdowns.find((r) => r.kind === "persons")?.n ?? 0}
   );
   const exits = await suppressExitReasons(breakdownCells(breakdowns, "reason", AM_EXIT_REASON_LABELS), month);
   return {

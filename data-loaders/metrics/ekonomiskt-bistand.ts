@@ -202,22 +202,22 @@ children as (
 started as (
   select date_trunc('month', start_date) as month_date, count(distinct household_id) as n
   from insatser
-  where ($include_newly_arrived or not is_newly_arrived)
+  where ($include_newly_arrived or not is_newly_arrived) and start_date >= cast($switch as date)
   group by 1
   union all
   select date_trunc('month', first_decision_date), count(distinct household_id)
   from cases
-  where first_decision_date is not null and ($include_newly_arrived or not is_newly_arrived)
+  where first_decision_date < cast($switch as date) and ($include_newly_arrived or not is_newly_arrived)
   group by 1
 ),
 
 ended as (
   select date_trunc('month', end_date) as month_date, count(*) as n
   from insatser
-  where end_date is not null
+  where end_date >= cast($switch as date)
   group by 1
   union all
-  select date_trunc('month', closed_date), count(*) from cases where closed_date is not null group by 1
+  select date_trunc('month', closed_date), count(*) from cases where closed_date < cast($switch as date) group by 1
 ),
 
 integration as (

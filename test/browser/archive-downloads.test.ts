@@ -1,5 +1,5 @@
-// The built site as a reader uses it day to day: the archive's landing page (nothing is published in the sample, so
-// it says so), Framework's search offline, and "Ladda ner" under a chart giving a valid SVG, PNG and CSV, hidden in
+// The built site as a reader uses it day to day: the archive's landing page (the newest published edition's headline
+// cards from its record, the newest draft, every edition), Framework's search offline, and "Ladda ner" under a chart giving a valid SVG, PNG and CSV, hidden in
 // print.
 import {readdirSync, readFileSync} from "node:fs";
 import type {Server} from "node:http";
@@ -7,6 +7,8 @@ import {join} from "node:path";
 import {JSDOM} from "jsdom";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import {listEditions} from "../../data-loaders/editions.ts";
+import {recordVersions} from "../../data-loaders/records.ts";
 import {launchBrowser} from "../../scripts/lib/browser.ts";
 import {serveStatic} from "../../scripts/lib/static-server.ts";
 import {formatMonth} from "../../src/lib/format.ts";
@@ -50,16 +52,27 @@ async function download(page: Page, selector: string): Promise<{name: string; by
 }
 
 describe("the archive's landing page", () => {
-  test("with nothing published: no headline cards, a note, the newest draft and every edition", async () => {
+  test("the newest published edition's headline cards from its record, the newest draft and every edition", async () => {
     const {page, consoleErrors, foreign} = await visit("/");
-    expect(await page.locator(".nr-headline .nr-kpi").count()).toBe(0);
-    expect(await text(page, ".nr-headline-empty")).toBe(
-      "Nyckeltalen för den senaste publicerade utgåvan visas här när en utgåva har publicerats."
+    const editions = listEditions("src");
+    const published = editions.find((e) => e.status === "publicerad")!;
+    const draft = editions.find((e) => e.status !== "publicerad")!;
+    const record = recordVersions(published.month).at(-1)!;
+    expect(await text(page, ".nr-headline h2")).toBe(`Nyckeltal ${formatMonth(published.month)}`);
+    expect(await page.locator(".nr-headline .nr-kpi").count()).toBe(4);
+    expect(await page.locator(".nr-headline-empty").count()).toBe(0);
+    expect(await text(page, ".nr-headline-source")).toContain(
+      `version ${record.version} (${record.provenance.published})`
     );
-    expect(await text(page, ".nr-latest")).toContain("Ingen utgåva är publicerad än.");
-    const draft = page.locator(".nr-latest a");
-    expect(await draft.innerText()).toBe(`Nyaste utkastet: ${formatMonth(MONTH)}`);
-    expect(await draft.getAttribute("href")).toBe(`./${MONTH}/`);
+    const links = page.locator(".nr-latest a");
+    expect(await links.allInnerTexts()).toEqual([
+      `Senaste publicerade utgåvan: ${formatMonth(published.month)}`,
+      `Nyaste utkastet: ${formatMonth(draft.month)}`
+    ]);
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual([
+      `./${published.month}/`,
+      `./${draft.month}/`
+    ]);
     expect(await page.locator("table.nr-archive tbody tr").count()).toBe(EDITIONS.length);
     expect(consoleErrors).toEqual([]);
     expect(foreign).toEqual([]);

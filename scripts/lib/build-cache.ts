@@ -20,6 +20,16 @@ export function contentKey(parts: readonly string[], files: readonly string[] = 
   return hash.digest("hex");
 }
 
+/**
+ * A built page's HTML as far as the browser check and the PDF see it: the search module's content hash left out.
+ * Framework names the search module after the site's search index, which changes with the text of any page, while a
+ * page loads the module only when the reader uses the search box (hidden in print). Without this, one edited line
+ * anywhere would make every draft page and PDF count as changed.
+ */
+export function pageKeyHtml(html: string): string {
+  return html.replace(/(_observablehq\/search)\.[0-9a-f]{8}\.js/g, "$1.js");
+}
+
 /** Identifies the installed Chromium without starting it: its path, size and modification time. */
 export function browserIdentity(path: string): string {
   const info = statSync(path);

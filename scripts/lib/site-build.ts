@@ -10,7 +10,7 @@ import {copyFile, mkdir, rename, rm, symlink} from "node:fs/promises";
 import {join, relative, resolve} from "node:path";
 import {editionFolders, isEditionName} from "../../data-loaders/source-root.ts";
 import {parseMonth} from "../../src/lib/months.ts";
-import {browserIdentity, cachedFile, contentKey, isDone, keepFile, markDone} from "./build-cache.ts";
+import {browserIdentity, cachedFile, contentKey, isDone, keepFile, markDone, pageKeyHtml} from "./build-cache.ts";
 import type {Browser} from "playwright-core";
 import {chromiumPath, launchBrowser} from "./browser.ts";
 import {addPublishedEditions, checkPublishedEditions, publishedEditions} from "./frozen-site.ts";
@@ -124,7 +124,7 @@ function pdfCodeKey(): string {
 /** Pages not yet checked in this form: a page whose HTML passed before is not opened again. */
 function pagesToCheck(site: string, pages: string[], codeKey: string): {page: string; key: string}[] {
   return pages
-    .map((page) => ({page, key: contentKey([codeKey, readFileSync(pageHtmlFile(site, page), "utf8")])}))
+    .map((page) => ({page, key: contentKey([codeKey, pageKeyHtml(readFileSync(pageHtmlFile(site, page), "utf8"))])}))
     .filter(({key}) => !isDone("sidkontroll", key));
 }
 
@@ -143,7 +143,7 @@ async function draftPdfs(
       for (const page of Object.keys(EDITION_PAGES) as EditionPage[]) {
         const name = pdfFileName(month, page);
         const html = join(site, month, page === "namndrapport" ? "index.html" : "tjansteskrivelse.html");
-        const key = contentKey([code, month, page, sourceDateEpoch ?? ""], [html]);
+        const key = contentKey([code, month, page, sourceDateEpoch ?? "", pageKeyHtml(readFileSync(html, "utf8"))]);
         const cached = cachedFile("pdf", key, name);
         if (cached) {
           await copyFile(cached, join(site, month, name));
@@ -258,7 +258,8 @@ async function buildSiteSteps(options: SiteBuildOptions, staging: string, signal
     const pageCode = contentKey([], [join("scripts", "lib", "page-check.ts")]);
     const unchecked = pagesToCheck(staging, sitePages(staging), pageCode);
     if (unchecked.length > 0) {
-      log(`Kontrollerar ${unchecked.length} ändrade sidor i webbläsaren …`);
+      const pages = unchecked.length === 1 ? "1 ändrad sida" : `${unchecked.length} ändrade sidor`;
+      log(`Kontrollerar ${pages} i webbläsaren …`);
       const failures = await checkPages(
         staging,
         unchecked.map((u) => u.page),

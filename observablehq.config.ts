@@ -6,6 +6,7 @@ import {readFrontMatter} from "./data-loaders/front-matter.ts";
 import {editionFolders, includesReview, pageFile, sourceRoot} from "./data-loaders/source-root.ts";
 import {formatDate, formatMonth} from "./src/lib/format.ts";
 import {pageNotices} from "./src/lib/notices.ts";
+import {publishedSearchEntries} from "./scripts/lib/frozen-search.ts";
 import {settings} from "./src/lib/settings.ts";
 
 // src/, or the folder of a single-edition build (npm run build -- --utgava ÅÅÅÅ-MM).
@@ -14,8 +15,8 @@ const root = sourceRoot();
 const review = includesReview();
 
 /**
- * Edition folders (YYYY-MM/), newest first. In a build, a published edition is a placeholder here and its pages are
- * copied from its record afterwards (scripts/lib/site-build.ts).
+ * Edition folders (YYYY-MM/) under the root, newest first. A build's root holds only the drafts: published editions
+ * are copied from their records afterwards, with one sidebar for every page (scripts/lib/site-build.ts).
  */
 const editions = () => editionFolders(root).reverse();
 
@@ -25,15 +26,21 @@ const synthetic = isSyntheticExports(exportsRoot());
 // SOURCE_DATE_EPOCH makes the footer reproducible when a build must be byte-identical.
 const buildDate = process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date();
 
+const TITLE = "Nämndrapport";
+
 export default {
   root,
   output: process.env.NAMNDRAPPORT_OUTPUT ?? "dist",
-  title: "Nämndrapport",
+  title: TITLE,
   globalStylesheets: [],
   style: "style.css",
   // Framework's search runs in the browser over an index built with the site (_observablehq/minisearch.json): it
-  // makes no request to another origin.
-  search: true,
+  // makes no request to another origin. The published editions' pages, copied from their records, are added to it.
+  search: {
+    async *index() {
+      yield* publishedSearchEntries(root, TITLE);
+    }
+  },
   pager: false,
   pages: [
     {name: "Arkiv", path: "/"},

@@ -52,7 +52,8 @@ export function sidebarFor(nav: string, depth: 0 | 1, active: string | null): st
     .replace(/ observablehq-link-active/g, "")
     .replace(/<details open class="observablehq-section-active">/g, "<details>");
   const prefix = depth === 1 ? "../" : "./";
-  if (depth === 1) out = out.replace(/href="\.\//g, 'href="../');
+  // Links and the search box's module (the sidebar's script imports "./_observablehq/search.<hash>.js") are relative.
+  if (depth === 1) out = out.replace(/href="\.\//g, 'href="../').replace(/import\("\.\//g, 'import("../');
   if (active === null) return out;
   const link = `<li class="observablehq-link"><a href="${prefix}${active}">`;
   const at = out.indexOf(link);

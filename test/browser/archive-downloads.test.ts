@@ -79,6 +79,20 @@ describe("the archive's landing page", () => {
     await page.close();
   });
 
+  test("search on a published edition's page finds every edition's letter, published ones and the draft", async () => {
+    const published = listEditions("src").filter((e) => e.status === "publicerad");
+    expect(published.length).toBeGreaterThan(0);
+    const v = await visit(`/${published.at(-1)!.month}/`);
+    await v.page.locator("#observablehq-search input").fill("tjänsteskrivelse");
+    const results = v.page.locator("#observablehq-search-results a");
+    await results.first().waitFor({timeout: 10_000});
+    const links = await results.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    for (const month of EDITIONS) expect(links.some((href) => href.includes(`${month}/tjansteskrivelse`))).toBe(true);
+    expect(v.foreign).toEqual([]);
+    expect(v.failed).toEqual([]);
+    await v.page.close();
+  });
+
   test("search finds an edition's page offline, with no request to another origin", async () => {
     const v = await visit("/");
     const box = v.page.locator("#observablehq-search input");

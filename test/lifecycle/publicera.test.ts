@@ -1,6 +1,7 @@
-// The edition lifecycle as a publisher meets it, in a copy of the project holding the 2022-11 edition and its two
-// deliveries: every refusal of `npm run publicera` (nothing changes), a publication, builds that read the edition from
-// its record even after its delivery is deleted, tampering caught, and a correction that keeps version 1 reachable.
+// The edition lifecycle as a publisher meets it, in a copy of the project holding the 2022-11 edition (as a draft) and
+// its two deliveries: every refusal of `npm run publicera` (nothing changes), the archive before anything is
+// published, a publication, builds that read the edition from its record even after its delivery is deleted,
+// tampering caught, and a correction that keeps version 1 reachable.
 import {execFileSync} from "node:child_process";
 import {existsSync, readFileSync} from "node:fs";
 import {cp, readdir, readFile, rename, rm, writeFile} from "node:fs/promises";
@@ -115,6 +116,30 @@ describe("npm run publicera and builds of a published edition", () => {
       );
     } finally {
       await writeFile(path(LETTER), original);
+    }
+  }, 300_000);
+
+  test("before anything is published, the archive says so: no headline cards, the draft and every edition", async () => {
+    const build = project.run("build", "--ut", "dist0");
+    expect(build.status, build.stdout + build.stderr).toBe(0);
+    const {server, url} = await serveStatic(path("dist0"));
+    const browser = await launchBrowser();
+    try {
+      const {page, consoleErrors, foreign} = await visitPage(browser, url, "/");
+      expect(await page.locator(".nr-headline .nr-kpi").count()).toBe(0);
+      expect(await text(page, ".nr-headline-empty")).toBe(
+        "Nyckeltalen för den senaste publicerade utgåvan visas här när en utgåva har publicerats."
+      );
+      expect(await text(page, ".nr-latest")).toContain("Ingen utgåva är publicerad än.");
+      expect(await page.locator(".nr-latest a").innerText()).toBe("Nyaste utkastet: november 2022");
+      expect(await page.locator("table.nr-archive tbody tr").count()).toBe(1);
+      expect(await page.locator("table.nr-archive .nr-status").innerText()).toBe("Utkast");
+      expect(consoleErrors).toEqual([]);
+      expect(foreign).toEqual([]);
+      await page.close();
+    } finally {
+      await browser.close();
+      server.close();
     }
   }, 300_000);
 

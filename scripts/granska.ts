@@ -25,13 +25,13 @@ Användning:
 Alternativ:
   --troskel <procent>    flagga förändringar större än så mot föregående månad eller år (standard ${DEFAULT_THRESHOLD * 100})
   --leverans <ÅÅÅÅ-MM-DD> granska mot en annan leverans än månadens standardleverans
-  --json                 hela granskningen som JSON (använd npm run -s så att npm:s egna rader inte kommer med)
-  --csv                  alla avsnitt som CSV för svenskt Excel (använd npm run -s och skicka till en fil)
+  --json                 hela granskningen som JSON (använd npm --silent run så att npm:s egna rader inte kommer med)
+  --csv                  alla avsnitt som CSV för svenskt Excel (använd npm --silent run och skicka till en fil)
   --hjalp, --help        visar den här texten
 
 Exempel:
   npm run granska -- 2023-11
-  npm run -s granska -- 2023-11 --csv > granskning-2023-11.csv
+  npm --silent run granska -- 2023-11 --csv > granskning-2023-11.csv
 
 Avslutar med status 1 om leveransen bryter mot datakontraktet.`;
 

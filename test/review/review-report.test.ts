@@ -81,7 +81,7 @@ describe("npm run granska (options)", () => {
     for (const flag of ["--hjalp", "--help"]) {
       const {stdout} = await run("npx", ["tsx", "scripts/granska.ts", flag]);
       expect(stdout).toContain("Användning:\n  npm run granska -- ÅÅÅÅ-MM [alternativ]");
-      expect(stdout).toContain("npm run -s granska -- 2023-11 --csv > granskning-2023-11.csv");
+      expect(stdout).toContain("npm --silent run granska -- 2023-11 --csv > granskning-2023-11.csv");
     }
   });
 

@@ -4,7 +4,7 @@
 import {exportsRoot, isSyntheticExports} from "./data-loaders/deliveries.ts";
 import {readFrontMatter} from "./data-loaders/front-matter.ts";
 import {editionFolders, includesReview, pageFile, sourceRoot} from "./data-loaders/source-root.ts";
-import {formatDate, formatMonth} from "./src/lib/format.ts";
+import {capitalise, formatDate, formatMonth} from "./src/lib/format.ts";
 import {pageNotices} from "./src/lib/notices.ts";
 import {publishedSearchEntries} from "./scripts/lib/frozen-search.ts";
 import {settings} from "./src/lib/settings.ts";
@@ -45,7 +45,7 @@ export default {
   pages: [
     {name: "Arkiv", path: "/"},
     ...editions().map((month) => ({
-      name: formatMonth(month).replace(/^./, (c) => c.toUpperCase()),
+      name: capitalise(formatMonth(month)),
       collapsible: true,
       open: false,
       pages: [

@@ -5,9 +5,9 @@ import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {addMonths, lastDay} from "../src/lib/months.ts";
 import {settings} from "../src/lib/settings.ts";
-import {ContractError, type Finding} from "./checks/findings.ts";
+import {ContractError, throwOnErrors, type Finding} from "./checks/findings.ts";
 import {readManifest, type Manifest} from "./checks/manifest.ts";
-import {checkDeliveryCached} from "./checks/validate.ts";
+import {checkDeliveryCached, validateDelivery} from "./checks/validate.ts";
 import {connect, withMemoryDatabase} from "./db.ts";
 import {createModels} from "./intermediate/models.ts";
 import {openStagedDelivery} from "./staged.ts";
@@ -222,16 +222,14 @@ export async function openDelivery(
   }
   if (options.cache) {
     // Checked once per set of files (the result is cached), then read from the staged database of the delivery.
-    const findings = await withMemoryDatabase((conn) => checkDeliveryCached(root, delivery, {conn, cache: true}));
-    const errors = findings.filter((f) => f.severity === "fel");
-    if (errors.length) throw new ContractError(errors);
+    const findings = throwOnErrors(
+      await withMemoryDatabase((conn) => checkDeliveryCached(root, delivery, {conn, cache: true}))
+    );
     if (findings.length) options.onWarnings?.(findings);
     return openStagedDelivery(root, delivery);
   }
   const conn = await connect();
-  const findings = await checkDeliveryCached(root, delivery, {conn, cache: false});
-  const errors = findings.filter((f) => f.severity === "fel");
-  if (errors.length) throw new ContractError(errors);
+  const findings = await validateDelivery(root, delivery, conn);
   if (findings.length) options.onWarnings?.(findings);
   await createModels(conn, root, delivery);
   return conn;

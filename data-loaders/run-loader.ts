@@ -6,7 +6,7 @@ import {parseMonth, windowStart} from "../src/lib/months.ts";
 import {loaderErrorOutput} from "../src/lib/loader-error.ts";
 import {settings} from "../src/lib/settings.ts";
 import {checkEdition} from "./checks/edition-check.ts";
-import {ContractError} from "./checks/findings.ts";
+import {throwOnErrors} from "./checks/findings.ts";
 import {safeErrorMessage} from "./checks/mask.ts";
 import {withMemoryDatabase} from "./db.ts";
 import {exportsRoot} from "./deliveries.ts";
@@ -65,8 +65,7 @@ export async function openEdition(
   // The checks run in a database of their own (their results are cached per set of files); the metrics read the
   // delivery's staged database, built once and opened read-only (staged.ts).
   const check = await withMemoryDatabase((conn) => checkEdition(root, month, {override, cache: true, conn}));
-  const errors = check.findings.filter((f) => f.severity === "fel");
-  if (errors.length) throw new ContractError(errors);
+  throwOnErrors(check.findings);
   return {conn: await openStagedDelivery(root, check.delivery.delivery), delivery: check.delivery.delivery};
 }
 

@@ -3,7 +3,7 @@
 // newest a draft, the others created with ny-utgava where missing and published with publicera), then times a cold
 // build (empty caches), a warm build with nothing changed, and a warm build after a one-line prose edit in the draft.
 // Prints the figures; it is a benchmark, not a test.
-import {readFileSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {mkdtemp, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -44,7 +44,7 @@ runCli(async () => {
   console.log(`Arkiv med ${count} utgåvor (${months[0]}..${draft}) i ${copy.dir}; utkast: ${draft}.`);
   try {
     for (const month of months) {
-      if (!readFileSafe(join(copy.dir, "src", month, "index.md"))) must(copy, "ny-utgava", [month]);
+      if (!existsSync(join(copy.dir, "src", month, "index.md"))) must(copy, "ny-utgava", [month]);
       for (const page of ["index.md", "tjansteskrivelse.md"]) {
         const file = join(copy.dir, "src", month, page);
         // The analyst has read the drafted bullets: the marks go before publishing.
@@ -78,11 +78,3 @@ runCli(async () => {
     await rm(cache, {recursive: true, force: true});
   }
 });
-
-function readFileSafe(path: string): string | null {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return null;
-  }
-}

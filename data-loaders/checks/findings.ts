@@ -16,6 +16,13 @@ export class ContractError extends Error {
   }
 }
 
+/** Throws ContractError listing the errors among `findings`; returns them when there is none (only warnings). */
+export function throwOnErrors(findings: Finding[]): Finding[] {
+  const errors = findings.filter((f) => f.severity === "fel");
+  if (errors.length) throw new ContractError(errors);
+  return findings;
+}
+
 /** "1 rad", "3 rader", "1 671 rader": Swedish counts. */
 export function rows(n: number): string {
   return n === 1 ? "1 rad" : `${formatInteger(n)} rader`;

@@ -3,6 +3,7 @@
 // wherever the months before it had rows. Each is an error where the published numbers would be wrong.
 import {CONTRACT, type TableSpec} from "../contract.ts";
 import {formatInteger, formatSignedInteger} from "../../src/lib/format.ts";
+import {SOURCE_SYSTEM_LABELS} from "../../src/lib/codes.ts";
 import {addMonths, lastDay, monthRange} from "../../src/lib/months.ts";
 import {finding, rows, type Finding} from "./findings.ts";
 import type {DeliveryProfile, TableProfile} from "./profile.ts";
@@ -40,11 +41,6 @@ function comparableByMonth(a: TableProfile, b: TableProfile): boolean {
   return byMonth(a) && byMonth(b);
 }
 
-function sameContent(a: TableProfile, b: TableProfile): boolean {
-  const months = new Set([...Object.keys(a.months), ...Object.keys(b.months)]);
-  return [...months].every((m) => a.months[m]?.rows === b.months[m]?.rows && a.months[m]?.hash === b.months[m]?.hash);
-}
-
 /** The months whose rows or content differ, each with its row counts before and now. */
 function changedMonths(now: TableProfile, before: TableProfile): string[] {
   const months = [...new Set([...Object.keys(now.months), ...Object.keys(before.months)])].sort();
@@ -60,19 +56,20 @@ function changedMonths(now: TableProfile, before: TableProfile): string[] {
   });
 }
 
-const SYSTEM_NAMES: Record<string, string> = {treserva: "Treserva", accorda: "Accorda"};
+/** True when no month's rows or content differ. */
+const sameContent = (now: TableProfile, before: TableProfile) => changedMonths(now, before).length === 0;
 
 /** A legacy table after its last month: identical to the previous delivery, or an error naming the months. */
 function frozenFindings(spec: TableSpec, delivery: string, previous: string, now: TableProfile, before: TableProfile) {
-  if (sameContent(now, before)) return [];
   const months = changedMonths(now, before);
+  if (months.length === 0) return [];
   return [
     finding(
       "legacy_andrad",
       "fel",
       {delivery, table: spec.name, file: spec.file, column: spec.monthColumn},
       {
-        text: `${SYSTEM_NAMES[spec.system] ?? spec.system} används inte efter ${spec.until} och tabellen ska vara oförändrad, men ${monthsWord(months.length)} skiljer sig från leverans ${previous}: ${listed(months)}`,
+        text: `${SOURCE_SYSTEM_LABELS[spec.system] ?? spec.system} används inte efter ${spec.until} och tabellen ska vara oförändrad, men ${monthsWord(months.length)} skiljer sig från leverans ${previous}: ${listed(months)}`,
         count: months.length
       }
     )

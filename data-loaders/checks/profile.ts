@@ -3,7 +3,7 @@
 // two deliveries never have to be open at once and a profile can be remembered (validation-cache.ts).
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {CONTRACT, type TableSpec} from "../contract.ts";
-import {connect, queryRows} from "../db.ts";
+import {queryRows, withMemoryDatabase} from "../db.ts";
 import {openSourceView} from "./files.ts";
 import {dateSql} from "./sql.ts";
 
@@ -63,15 +63,12 @@ export async function tableProfile(conn: DuckDBConnection, spec: TableSpec): Pro
 
 /** Profiles every contract table of a delivery; unreadable tables are null (validation names why). */
 export async function deliveryProfile(root: string, delivery: string): Promise<DeliveryProfile> {
-  const conn = await connect();
-  try {
+  return withMemoryDatabase(async (conn) => {
     const profile: DeliveryProfile = {};
     for (const spec of CONTRACT) {
       const unreadable = await openSourceView(conn, root, delivery, spec);
       profile[spec.name] = unreadable.length ? null : await tableProfile(conn, spec);
     }
     return profile;
-  } finally {
-    conn.closeSync();
-  }
+  });
 }

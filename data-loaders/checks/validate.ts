@@ -7,7 +7,7 @@ import {connect} from "../db.ts";
 import {deliveryDir, displayPath} from "../staging/sources.ts";
 import {createModels} from "../intermediate/models.ts";
 import {openSourceView} from "./files.ts";
-import {ContractError, type Finding} from "./findings.ts";
+import {throwOnErrors, type Finding} from "./findings.ts";
 import {readManifest} from "./manifest.ts";
 import {qualityWarnings} from "./quality.ts";
 import {checkForeignKeys, checkTable} from "./tables.ts";
@@ -64,10 +64,7 @@ export async function checkDelivery(root: string, delivery: string, options: Che
  * every error; returns the warnings (suspicious but valid data) of the single-table checks.
  */
 export async function validateDelivery(root: string, delivery: string, conn?: DuckDBConnection): Promise<Finding[]> {
-  const findings = await checkDelivery(root, delivery, {conn});
-  const errors = findings.filter((f) => f.severity === "fel");
-  if (errors.length) throw new ContractError(errors);
-  return findings;
+  return throwOnErrors(await checkDelivery(root, delivery, {conn}));
 }
 
 /**

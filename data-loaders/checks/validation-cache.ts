@@ -9,7 +9,6 @@ import {dirname, join, resolve} from "node:path";
 import {createRequire} from "node:module";
 import {fileURLToPath} from "node:url";
 import {deliveryDir} from "../staging/sources.ts";
-import type {Finding} from "./findings.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The code whose change makes every earlier result void (the staging views feed the cross-table warnings). */
@@ -75,16 +74,6 @@ export async function rememberResult(key: string, kind: string, value: unknown):
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, JSON.stringify({value}));
   await rename(temporary, path);
-}
-
-/** The warnings of an earlier successful validation with this key, or null. */
-export function cachedValidation(key: string): Finding[] | null {
-  return cachedResult<Finding[]>(key, "");
-}
-
-/** Remembers a successful validation (errors are never cached: they must show every time). */
-export async function rememberValidation(key: string, warnings: Finding[]): Promise<void> {
-  await rememberResult(key, "", warnings);
 }
 
 /**

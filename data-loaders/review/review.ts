@@ -56,22 +56,20 @@ export function sectionOf(id: string): ReviewMetricRow["section"] {
   return id.startsWith("am_") || id === "ateraktualiserade_am" ? "Arbetsmarknadsinsatser" : "Ekonomiskt bistånd";
 }
 
-function comparisonFlags(c: Comparison, what: string, threshold: number, unit: MetricResult["unit"]): Flag[] {
+/** The flags of one comparison, their messages without saying which comparison (uniqueFlags adds that). */
+function comparisonFlags(c: Comparison, threshold: number, unit: MetricResult["unit"]): Flag[] {
   const flags: Flag[] = [];
-  if (c.reason) flags.push({kind: "seriebrott", message: `${what}: ${c.reason}`});
+  if (c.reason) flags.push({kind: "seriebrott", message: c.reason});
   if (c.comparable && c.changeShare !== null && Math.abs(c.changeShare) > threshold) {
     // A share moves in procentenheter: the threshold is the same relative change, stated in points of the earlier value.
     const message =
       unit === "andel" && c.change !== null && c.value !== null
         ? `förändringen ${formatSignedPoints(c.change)} är större än ±${formatPoints(threshold * c.value)} (±${Math.round(threshold * 100)} % av ${formatPercent(c.value)})`
         : `förändringen ${formatSignedPercent(c.changeShare)} är större än ±${Math.round(threshold * 100)} %`;
-    flags.push({kind: "troskel", message: `${what}: ${message}`});
+    flags.push({kind: "troskel", message});
   }
   return flags;
 }
-
-const AGAINST_MONTH = "Mot föregående månad";
-const AGAINST_YEAR = "Mot föregående år";
 
 /**
  * A metric's flags with each fact once: a series break that explains the missing value is not repeated for the two
@@ -79,18 +77,18 @@ const AGAINST_YEAR = "Mot föregående år";
  */
 function uniqueFlags(m: MetricResult, threshold: number): Flag[] {
   const missing = m.value === null && m.missingReason ? [{kind: "seriebrott" as const, message: m.missingReason}] : [];
-  const month = comparisonFlags(m.previousMonth, AGAINST_MONTH, threshold, m.unit);
-  const year = comparisonFlags(m.previousYear, AGAINST_YEAR, threshold, m.unit);
-  const body = (f: Flag) => f.message.replace(/^Mot föregående (månad|år): /, "");
-  const said = new Set(missing.map((f) => `${f.kind}:${f.message}`));
+  const month = comparisonFlags(m.previousMonth, threshold, m.unit);
+  const year = comparisonFlags(m.previousYear, threshold, m.unit);
+  const key = (f: Flag) => `${f.kind}:${f.message}`;
+  const said = new Set(missing.map(key));
   const flags: Flag[] = [...missing];
   for (const f of month) {
-    if (said.has(`${f.kind}:${body(f)}`)) continue;
-    const both = year.some((y) => y.kind === f.kind && body(y) === body(f));
-    flags.push(both ? {kind: f.kind, message: `Mot föregående månad och år: ${body(f)}`} : f);
-    said.add(`${f.kind}:${body(f)}`);
+    if (said.has(key(f))) continue;
+    const both = year.some((y) => key(y) === key(f));
+    flags.push({kind: f.kind, message: `Mot föregående ${both ? "månad och år" : "månad"}: ${f.message}`});
+    said.add(key(f));
   }
-  for (const f of year) if (!said.has(`${f.kind}:${body(f)}`)) flags.push(f);
+  for (const f of year) if (!said.has(key(f))) flags.push({kind: f.kind, message: `Mot föregående år: ${f.message}`});
   return flags;
 }
 

@@ -8,6 +8,7 @@ import {cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile} from "nod
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {withFrontMatter} from "../../data-loaders/front-matter.ts";
+import {isEditionName} from "../../data-loaders/source-root.ts";
 
 const CODE = [
   "package.json",
@@ -58,7 +59,7 @@ export async function copyProject({editions, deliveries}: CopyOptions): Promise<
     filter: (source) => {
       const name = source.split(/[/\\]/).pop() ?? "";
       if (name === ".observablehq") return false;
-      return !/^\d{4}-\d{2}$/.test(name) || editions.includes(name) || source === "src";
+      return !isEditionName(name) || editions.includes(name) || source === "src";
     }
   });
   for (const month of editions) await asDraft(join(dir, "src", month));

@@ -11,6 +11,7 @@ import {
   type ReviewTable
 } from "../../src/lib/review-rows.ts";
 import {unitFormat} from "../../src/lib/format.ts";
+import {isFlagged} from "../../src/lib/review-rows.ts";
 import {toExcelCsv, type Column} from "../../src/lib/table-format.ts";
 
 /** The counts a reviewer reads first. */
@@ -18,7 +19,7 @@ export function summaryCounts(review: Review) {
   const changedEditions = review.publishedEditions.filter((e) => e.changes > 0).map((e) => e.month);
   return {
     metrics: review.metrics.length,
-    flagged: review.metrics.filter((m) => m.flags.some((f) => f.kind !== "seriebrott")).length,
+    flagged: review.metrics.filter(isFlagged).length,
     suppressed: review.breakdowns.filter((c) => c.flags.length).length,
     warnings: review.findings.filter((f) => f.severity === "varning").length,
     late: review.lateRegistrations.length,

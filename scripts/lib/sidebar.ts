@@ -4,7 +4,7 @@
 // page's own link marked.
 import {readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import {formatMonth} from "../../src/lib/format.ts";
+import {capitalise, formatMonth} from "../../src/lib/format.ts";
 
 const NAV = /<nav id="observablehq-sidebar">[\s\S]*?<\/nav>/;
 
@@ -12,7 +12,7 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeA
 
 /** One edition's section of the sidebar, with links relative to the site root ("./2023-11/"). */
 function editionSection(month: string, review: boolean): string {
-  const name = formatMonth(month).replace(/^./, (c) => c.toUpperCase());
+  const name = capitalise(formatMonth(month));
   const links = [
     ["Nämndrapport", `./${month}/`],
     ["Tjänsteskrivelse", `./${month}/tjansteskrivelse`],
@@ -73,7 +73,8 @@ export async function archiveSidebar(site: string): Promise<string | null> {
 }
 
 /**
- * Writes `nav` (from siteSidebar) into each page: `pages` are paths of HTML files relative to the site, and
+ * Writes `nav` (from siteSidebar) into each page: `pages` are paths of HTML files relative to the site (either
+ * separator), and
  * `activeOf` names the page the sidebar should mark (e.g. a superseded version's page marks none: null).
  */
 export async function writeSidebars(
@@ -82,7 +83,9 @@ export async function writeSidebars(
   pages: readonly string[],
   activeOf: (file: string) => string | null = pageOf
 ): Promise<void> {
-  for (const file of pages) {
+  for (const page of pages) {
+    // Paths from relative() on Windows have backslashes; depth and active page read forward slashes.
+    const file = page.replaceAll("\\", "/");
     const path = join(site, file);
     const html = await readFile(path, "utf8");
     const depth = file.includes("/") ? 1 : 0;

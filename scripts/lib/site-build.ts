@@ -142,7 +142,7 @@ async function draftPdfs(
     for (const month of months) {
       for (const page of Object.keys(EDITION_PAGES) as EditionPage[]) {
         const name = pdfFileName(month, page);
-        const html = join(site, month, page === "namndrapport" ? "index.html" : "tjansteskrivelse.html");
+        const html = pageHtmlFile(join(site, month), EDITION_PAGES[page].path);
         const key = contentKey([code, month, page, sourceDateEpoch ?? "", pageKeyHtml(readFileSync(html, "utf8"))]);
         const cached = cachedFile("pdf", key, name);
         if (cached) {
@@ -197,22 +197,24 @@ async function buildSiteSteps(options: SiteBuildOptions, staging: string, signal
     throw new Error(`Publicerade utgåvor stämmer inte med sina poster:\n${problems.map((p) => `  ${p}`).join("\n")}`);
   }
 
+  step("kontroll av publicerade poster");
+
   const root =
     options.sourceRoot ??
     (await prepareSourceRoot(
       options.editionRoot ?? join(EDITION_ROOTS, options.edition ? `utgava-${options.edition}` : "webbplats"),
       drafts
     ));
-  step("kontroll av publicerade poster");
   await shareFrameworkCaches(root);
+  const computed = options.sourceRoot ? editionFolders(root) : drafts;
   // The archive lists every edition of the site, read from the real source root: the build's own root holds only the
   // drafts Framework computes.
-  const siteMonths = (options.sourceRoot ? editionFolders(root) : [...published, ...drafts]).sort();
+  const siteMonths = [...published, ...computed].sort();
   if (await invalidateLoaderCache({root, exports: exportsRoot(), editions: siteMonths})) {
     log("Dataladdare eller leveranser har ändrats: cachade laddarresultat tas bort och beräknas om.");
   }
+  step("källmapp och laddarcache");
 
-  const computed = options.sourceRoot ? editionFolders(root) : drafts;
   // The drafts' deliveries are checked before anything is built; published editions need none.
   await reportDataQuality({root, months: computed, output: options.output, log});
   step("datakvalitet");
@@ -233,7 +235,6 @@ async function buildSiteSteps(options: SiteBuildOptions, staging: string, signal
   // One Chromium for the page check and the PDFs, started only if something needs it.
   const chromium: {started: Promise<Browser> | null} = {started: null};
   try {
-    step("källmapp och laddarcache");
     const {code, output: frameworkOutput} = await runFramework(["build"], env, {quiet: options.quiet, signal});
     step("Framework");
     if (code !== 0) {
@@ -248,18 +249,19 @@ async function buildSiteSteps(options: SiteBuildOptions, staging: string, signal
     const built = readdirSync(staging).filter(isEditionName);
     const archiveNav = await archiveSidebar(staging);
     const nav = archiveNav ? siteSidebar(archiveNav, [...published, ...built], options.review) : null;
+    const pages = sitePages(staging);
     if (nav)
       await writeSidebars(
         staging,
         nav,
-        sitePages(staging).map((p) => relative(staging, pageHtmlFile(staging, p)))
+        pages.map((p) => relative(staging, pageHtmlFile(staging, p)))
       );
     const browser = () => (chromium.started ??= launchBrowser());
     const pageCode = contentKey([], [join("scripts", "lib", "page-check.ts")]);
-    const unchecked = pagesToCheck(staging, sitePages(staging), pageCode);
+    const unchecked = pagesToCheck(staging, pages, pageCode);
     if (unchecked.length > 0) {
-      const pages = unchecked.length === 1 ? "1 ändrad sida" : `${unchecked.length} ändrade sidor`;
-      log(`Kontrollerar ${pages} i webbläsaren …`);
+      const count = unchecked.length === 1 ? "1 ändrad sida" : `${unchecked.length} ändrade sidor`;
+      log(`Kontrollerar ${count} i webbläsaren …`);
       const failures = await checkPages(
         staging,
         unchecked.map((u) => u.page),

@@ -293,7 +293,7 @@ export function groupedBars(
     )
     .join("; ")}.`;
   chartImage(svg, summaryText);
-  const name = filename ?? title.toLowerCase().replace(/[^a-z0-9åäö]+/g, "-");
+  const file = filename ?? title.toLowerCase().replace(/[^a-z0-9åäö]+/g, "-");
 
   return html`<figure class="nr-figure nr-grouped" role="group">
     <div class="nr-legend" aria-hidden="true">
@@ -309,12 +309,12 @@ export function groupedBars(
       ${definition ? html`<p class="nr-definition">${definition}</p>` : null} ${notes(hidden.length > 0)}
       <details class="nr-table-details">
         <summary>Visa som tabell</summary>
-        ${dataTable(tableRows, columns, {caption: title, filename: name})}
+        ${dataTable(tableRows, columns, {caption: title, filename: file})}
       </details>
       ${chartDownloads(svg, {
         title,
         legend: names.map((label, i) => ({label, color: colors[i], shape: "box" as const})),
-        filename: name,
+        filename: file,
         csv: () => toExcelCsv(tableRows, columns)
       })}
     </figcaption>

@@ -4,7 +4,7 @@
 // print (report.css), so the PDFs do not change.
 import {html} from "htl";
 import {settings} from "../lib/settings.js";
-import {downloadBlob} from "./data-table.js";
+import {downloadBlob, downloadCsv} from "./data-table.js";
 import {INK, MUTED} from "./palette.js";
 
 export interface LegendEntry {
@@ -210,8 +210,6 @@ export function chartDownloads(chart: Element, options: ChartDownloadOptions): H
       downloadBlob(new Blob([image().markup], {type: "image/svg+xml;charset=utf-8"}), `${options.filename}.svg`)
     )}
     ${button("png", "PNG", async () => downloadBlob(await chartPng(image()), `${options.filename}.png`))}
-    ${button("csv", "Data (CSV)", () =>
-      downloadBlob(new Blob([options.csv()], {type: "text/csv;charset=utf-8"}), `${options.filename}.csv`)
-    )}
+    ${button("csv", "Data (CSV)", () => downloadCsv(options.csv(), options.filename))}
   </p>` as HTMLElement;
 }

@@ -21,8 +21,9 @@ export interface DataTableOptions {
   rowAttributes?: (row: object) => {id?: string; className?: string};
 }
 
+/** The CSV file's name: ".csv" added; downloadBlob makes it safe. */
 function downloadName(filename: string): string {
-  const base = filename.replace(/[\\/:*?"<>|]+/g, "-").trim() || "tabell";
+  const base = filename.trim() || "tabell";
   return base.toLowerCase().endsWith(".csv") ? base : `${base}.csv`;
 }
 

@@ -17,6 +17,7 @@ import {chartImage} from "./chart-image.js";
 import {chartDownloads, sourceLine} from "./chart-download.js";
 import {dataTable, toExcelCsv, type Column} from "./data-table.js";
 import {
+  capitalise,
   formatByUnit,
   formatDecimal,
   formatInteger,
@@ -160,8 +161,6 @@ function annotationFor(mark: BreakMark): Annotation {
   const x = breakX(mark);
   return {x, text: breakLabel(mark), anchor: x < 6.5 ? "start" : "end"};
 }
-
-const capitalise = (text: string) => text[0].toUpperCase() + text.slice(1);
 
 /** "Utbetalt ekonomiskt bistånd per månad, februari 2021–november 2023": the chart's title and table caption. */
 export function chartTitle(metric: MetricResult): string {
@@ -376,6 +375,7 @@ export function monthlyChart(
   chartImage(svg, chartSummary(metric, valueText));
   const data = chartData(metric, all);
   const filename = `${metric.id}-${metric.month}`;
+  const title = chartTitle(metric);
   const lastNotComparable = rules.filter((b) => b.kind === "ej_jamforbar").at(-1);
 
   return html`<figure class="nr-figure nr-monthly" role="group" data-metric=${metric.id}>
@@ -398,10 +398,10 @@ export function monthlyChart(
       }
       <details class="nr-table-details">
         <summary>Visa som tabell</summary>
-        ${dataTable(data.rows, data.columns, {caption: chartTitle(metric), filename})}
+        ${dataTable(data.rows, data.columns, {caption: title, filename})}
       </details>
       ${chartDownloads(svg, {
-        title: chartTitle(metric),
+        title,
         source: sourceLine(seriesSystems(metric)),
         legend: [
           ...years.map((year, i) => ({label: String(year), color: newestFirstColor(i)})),

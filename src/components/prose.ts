@@ -3,6 +3,7 @@
 // error that fails the page and the build, what they would otherwise have to guess: a missing metric, an unknown
 // comparison or an unknown option.
 import {
+  capitalise,
   describeChange,
   formatByUnit,
   formatDecimal,
@@ -23,8 +24,6 @@ export type Against = "month" | "year";
 const AGAINST = {month: "föregående månad", year: "samma månad föregående år"} as const;
 const MODES = ["percent", "absolute", "both"] as const;
 const UNITS: readonly MetricResult["unit"][] = ["kr", "hushåll", "personer", "barn", "insatser", "andel", "ärenden"];
-
-const capitalise = (text: string) => text[0].toUpperCase() + text.slice(1);
 
 function checkMetric(metric: unknown, helper: string): asserts metric is MetricResult {
   assertMetric(metric, `${helper}()`);

@@ -7,7 +7,7 @@ import type {Finding, LateChange, Review, ReviewMetricRow} from "../lib/review-t
 import {dataTable, type Column, type ColumnFormat} from "./data-table.js";
 import {changeFormat} from "../lib/table-format.js";
 import {formatInteger, formatMonth, unitFormat} from "../lib/format.js";
-import {metricRecords} from "../lib/review-rows.js";
+import {isFlagged, metricRecords} from "../lib/review-rows.js";
 
 const FLAG_LABELS: Record<string, string> = {
   seriebrott: "Seriebrott",
@@ -50,8 +50,6 @@ function linkList(items: readonly {href: string; text: string}[]): (HTMLElement 
     html`<a href=${`#${item.href}`}>${item.text}</a>` as HTMLElement
   ]);
 }
-
-const isFlagged = (m: ReviewMetricRow) => m.flags.some((f) => f.kind !== "seriebrott");
 
 /**
  * The counts a reviewer reads first, each linking to its rows: flagged metrics, hidden cells, data-quality warnings,

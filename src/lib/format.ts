@@ -94,6 +94,11 @@ export function formatMonth(month: string): string {
   return `${MONTHS[monthNumber - 1]} ${year}`;
 }
 
+/** The text with its first letter in upper case: "november 2023" → "November 2023". */
+export function capitalise(text: string): string {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
 /** "YYYY-MM" → "november" (no year). */
 export function formatMonthName(month: string): string {
   return MONTHS[parseMonth(month)[1] - 1];

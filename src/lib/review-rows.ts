@@ -114,6 +114,11 @@ export function reviewSchema(table: ReviewTable): Schema {
 }
 
 /** A flag kind once per metric, in order: "seriebrott, troskel". */
+/** A metric a reviewer must look at: flagged for anything but a known series break. */
+export function isFlagged(row: ReviewMetricRow): boolean {
+  return row.flags.some((f) => f.kind !== "seriebrott");
+}
+
 export function flagKinds(row: ReviewMetricRow): string {
   return [...new Set(row.flags.map((f) => f.kind))].join(", ");
 }

@@ -5,7 +5,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {beforeEach, describe, expect, test} from "vitest";
 import {ContractError} from "../../data-loaders/checks/findings.ts";
-import {rememberValidation, validationCacheDir, validationKey} from "../../data-loaders/checks/validation-cache.ts";
+import {rememberResult, validationCacheDir, validationKey} from "../../data-loaders/checks/validation-cache.ts";
 import {openDelivery} from "../../data-loaders/deliveries.ts";
 import {breakDelivery} from "../fixtures/break-delivery.ts";
 import {DELIVERY, minimalDelivery} from "../fixtures/minimal-delivery.ts";
@@ -23,7 +23,7 @@ describe("openDelivery(root, delivery, {cache: true})", () => {
 
     // A remembered warning comes back without validating again.
     const marker = {id: "markor", message: "från cachen"} as never;
-    await rememberValidation(key, [marker]);
+    await rememberResult(key, "", [marker]);
     const seen: unknown[] = [];
     await openDelivery(root, DELIVERY, {cache: true, onWarnings: (w) => seen.push(...w)});
     expect(seen).toEqual([marker]);

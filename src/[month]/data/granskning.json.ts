@@ -1,6 +1,6 @@
 // The review of an edition (the same report as npm run granska) for the review page /<YYYY-MM>/granskning. Published
 // editions are read from src/ even in a single-edition build, whose own source root holds only this edition.
-import {ContractError} from "../../../data-loaders/checks/findings.ts";
+import {throwOnErrors} from "../../../data-loaders/checks/findings.ts";
 import {exportsRoot} from "../../../data-loaders/deliveries.ts";
 import {buildReview, DEFAULT_THRESHOLD} from "../../../data-loaders/review/review.ts";
 import {runLoader} from "../../../data-loaders/run-loader.ts";
@@ -8,7 +8,6 @@ import {DEFAULT_SOURCE_ROOT} from "../../../data-loaders/source-root.ts";
 
 await runLoader("granskning", async ({month, delivery}) => {
   const review = await buildReview(exportsRoot(), month, {threshold: DEFAULT_THRESHOLD, delivery, sourceRoot: DEFAULT_SOURCE_ROOT});
-  const errors = review.findings.filter((f) => f.severity === "fel");
-  if (errors.length) throw new ContractError(errors);
+  throwOnErrors(review.findings);
   return review;
 });
